@@ -1,0 +1,114 @@
+/**
+ * The output record (../shared/CONTRACT.md), defined once. Types come from z.infer.
+ * Field names named in the contract never change; added fields are documented here.
+ */
+import { z } from "zod";
+
+export const SCHEMA_VERSION = "1";
+
+const offset = z.number().int().nonnegative();
+
+export const SpanSchema = z.object({ start: offset, end: offset, text: z.string() });
+export const RangeSchema = z.object({ start: offset, end: offset });
+
+export const CueTypeSchema = z.enum(["speech", "according-to", "belief", "report"]);
+
+export const SpeakerSchema = z.object({
+  name: z.string().nullable(),
+  role: z.string().nullable(),
+  entity: z.string(),
+  mention: SpanSchema.nullable(),
+});
+
+export const StatementSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["direct", "indirect", "mixed"]),
+  content: SpanSchema,
+  /** Added: the content as fragments when it is interrupted ("…," he said, "…"). */
+  content_fragments: z.array(SpanSchema).optional(),
+  cue: SpanSchema.nullable(),
+  /** Added: what kind of attribution the cue makes. */
+  cue_type: CueTypeSchema.optional(),
+  source: SpanSchema.nullable(),
+  speaker: SpeakerSchema.nullable(),
+  confidence: z.number().min(0).max(1),
+  numbers: z.array(z.number().int().nonnegative()),
+});
+
+export const NumberKindSchema = z.enum([
+  "cardinal",
+  "ordinal",
+  "percent",
+  "money",
+  "range",
+  "exchange",
+  "date",
+  "duration",
+  "year",
+]);
+
+export const NumberMentionSchema = z.object({
+  start: offset,
+  end: offset,
+  text: z.string(),
+  kind: NumberKindSchema,
+  value: z.number().optional(),
+  low: z.number().optional(),
+  high: z.number().optional(),
+  bound: z.enum(["<", "<=", ">", ">="]).optional(),
+  approx: z.literal(true).optional(),
+  incremental: z.literal(true).optional(),
+  sides: z.array(z.number()).optional(),
+  unit: z.string().optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .optional(),
+});
+
+export const MessageSchema = z.object({
+  stage: z.string(),
+  rule: z.string(),
+  reason: z.string(),
+  start: offset.optional(),
+  end: offset.optional(),
+});
+
+export const PipelineInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  config_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export const DocumentRecordSchema = z.object({
+  schema_version: z.literal(SCHEMA_VERSION),
+  doc_id: z.string(),
+  text_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  offsets: z.literal("utf16"),
+  pipeline: PipelineInfoSchema,
+  sentences: z.array(RangeSchema),
+  statements: z.array(StatementSchema),
+  numbers: z.array(NumberMentionSchema),
+  messages: z.array(MessageSchema),
+});
+
+export const ErrorRecordSchema = z.object({
+  schema_version: z.literal(SCHEMA_VERSION),
+  doc_id: z.string(),
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+export type Span = z.infer<typeof SpanSchema>;
+export type Range = z.infer<typeof RangeSchema>;
+export type CueType = z.infer<typeof CueTypeSchema>;
+export type Speaker = z.infer<typeof SpeakerSchema>;
+export type Statement = z.infer<typeof StatementSchema>;
+export type NumberKind = z.infer<typeof NumberKindSchema>;
+export type NumberMention = z.infer<typeof NumberMentionSchema>;
+export type Message = z.infer<typeof MessageSchema>;
+export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
+export type ErrorRecord = z.infer<typeof ErrorRecordSchema>;
