@@ -30,6 +30,10 @@ export interface Mention extends Range {
   lastToken: number;
   gender?: "m" | "f" | "n" | undefined;
   plural?: boolean | undefined;
+  /** for names: the name itself, without a title in front ("Hakan Fidan") */
+  name?: Range | undefined;
+  /** for names: the title in front ("Turkish Foreign Minister") */
+  role?: Range | undefined;
 }
 
 export interface Cue extends Range {
@@ -85,6 +89,8 @@ export interface Layers {
   mentions: Mention[];
   cues: Cue[];
   quotes: Quote[];
+  /** statements before speaker resolution */
+  attributions: StatementDraft[];
   statements: StatementDraft[];
   numbers: NumberMention[];
   /** date mentions (kind "date"), merged with numbers in the record */

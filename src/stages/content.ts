@@ -1,0 +1,104 @@
+/**
+ * Where the content of an indirect statement lies, as token ranges: to the right of the cue
+ * ("said (on Tuesday) that …", "told reporters …", "urged X to …", "According to X, …") or to the
+ * left ("…, he said." / "…, according to X.").
+ */
+import type { Cue, Token } from "../doc.js";
+import { LEXICON } from "../lexicon.js";
+
+type TokRange = [number, number];
+
+/** verbs whose first object is the listener, not the content: "told reporters that …" */
+const LISTENER_VERBS = new Set(["tell", "inform", "assure", "warn", "remind", "ask", "urge", "advise", "notify", "brief", "promise", "order"]);
+const CLAUSE_POS = new Set(["VERB", "AUX"]);
+const TRAILING = /^[.,;:!?\u2014\u2013"”’)]+$/;
+
+function trimEnd(tokens: Token[], first: number, last: number): number {
+  let l = last;
+  while (l >= first && TRAILING.test(tokens[l]!.text) && !/["”’]/.test(tokens[l]!.text)) l--;
+  return l;
+}
+
+/** Index where a coordinated second cue begins ("…, and added that …"): content stops before it. */
+function coordinationStop(tokens: Token[], from: number, end: number, cues: Cue[]): number {
+  for (const cue of cues) {
+    if (cue.start <= tokens[from]!.start || cue.start >= (tokens[end - 1]?.end ?? 0)) continue;
+    let k = from;
+    while (k < end && tokens[k]!.start < cue.start) k++;
+    let j = k - 1;
+    while (j > from && (tokens[j]!.pos === "ADV" || tokens[j]!.pos === "AUX")) j--;
+    if (j > from && (tokens[j]!.lower === "and" || tokens[j]!.lower === "but")) {
+      return tokens[j - 1]!.text === "," ? j - 1 : j;
+    }
+  }
+  return end;
+}
+
+export function rightContent(tokens: Token[], cue: Cue, from: number, sEnd: number, cues: Cue[]): TokRange | null {
+  if (from >= sEnd) return null;
+  const verb = LEXICON.cueVerbs.get(cue.lemma);
+  let k = from;
+  if (cue.type === "according-to") {
+    // "According to X, content": skip to the comma after the source
+    while (k < sEnd && tokens[k]!.text !== ",") k++;
+    k++;
+    if (k >= sEnd) return null;
+  } else {
+    if (LISTENER_VERBS.has(cue.lemma) && tokens[k] && (tokens[k]!.pos === "PRON" || tokens[k]!.pos === "PROPN" || tokens[k]!.pos === "NOUN" || tokens[k]!.pos === "DET")) {
+      // the listener: a pronoun or a short noun phrase
+      if (tokens[k]!.pos === "PRON") k++;
+      else {
+        while (k < sEnd && ["DET", "ADJ", "NOUN", "PROPN"].includes(tokens[k]!.pos) && k - from < 5) k++;
+      }
+    }
+    // "said on Tuesday that", "said in a statement that": skip to "that" when no verb comes first
+    for (let j = k; j < Math.min(sEnd, k + 9); j++) {
+      if (CLAUSE_POS.has(tokens[j]!.pos)) break;
+      if (tokens[j]!.lower === "that" && j > k) {
+        k = j;
+        break;
+      }
+    }
+    // a comma right after the verb closes its clause ("After the talks concluded, …"); a colon opens content
+    if (tokens[k]?.text === ",") return null;
+    if (tokens[k]?.text === ":") k++;
+    const first = tokens[k];
+    if (!first) return null;
+    const frames = verb?.frames ?? new Set(["that"]);
+    const startsThat = first.lower === "that";
+    const startsTo = first.lower === "to" && (frames.has("to") || cue.form === "phrase");
+    let clause = false;
+    for (let j = k + 1; j < Math.min(sEnd, k + 10); j++) {
+      if (CLAUSE_POS.has(tokens[j]!.pos)) {
+        clause = true;
+        break;
+      }
+      if (tokens[j]!.text === "," || tokens[j]!.lower === "that") break;
+    }
+    const subjectLike = ["PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"].includes(first.pos) || /^["“«]/.test(first.text);
+    const gerund = first.pos === "VERB" && first.lower.endsWith("ing");
+    const object = frames.has("object") && (subjectLike || gerund) && cue.type !== "report";
+    if (cue.form === "nominal") {
+      if (!startsThat) return null;
+    } else if (!(startsThat || startsTo || (subjectLike && clause) || object || cue.form === "phrase")) {
+      return null;
+    }
+  }
+  const stop = coordinationStop(tokens, k, sEnd, cues);
+  const last = trimEnd(tokens, k, stop - 1);
+  if (last - k < 1) return null;
+  return [k, last];
+}
+
+/** "…, he said." / "…, said Smith." / "…, according to X." — content before the cue's clause. */
+export function leftContent(tokens: Token[], cue: Cue, source: TokRange | null, sFirst: number, head: number): TokRange | null {
+  let clauseStart = head;
+  if (source && source[0] < head) clauseStart = source[0];
+  // step over adverbs/auxiliaries between the source and the verb: "…, he also said"
+  let j = clauseStart - 1;
+  if (j < sFirst || tokens[j]!.text !== ",") return null;
+  j--;
+  while (j >= sFirst && TRAILING.test(tokens[j]!.text) && !/["”’]/.test(tokens[j]!.text)) j--;
+  if (j - sFirst < 2) return null;
+  return [sFirst, j];
+}

@@ -1,0 +1,27 @@
+/** The stage registry: pipeline configs name stages from here. */
+import type { Stage } from "../stage.js";
+import { attributionStage } from "./attribution.js";
+import { coreferenceStage } from "./coreference.js";
+import { cuesStage } from "./cues.js";
+import { datesStage } from "./dates.js";
+import { ingestStage } from "./ingest.js";
+import { mentionsStage } from "./mentions.js";
+import { numbersStage } from "./numbers.js";
+import { quotesStage } from "./quotes.js";
+import { sentencesStage } from "./sentences.js";
+import { tokensStage } from "./tokens.js";
+
+export const STAGES: Readonly<Record<string, Stage>> = Object.fromEntries(
+  [
+    ingestStage,
+    sentencesStage,
+    tokensStage,
+    mentionsStage,
+    numbersStage,
+    datesStage,
+    cuesStage,
+    quotesStage,
+    attributionStage,
+    coreferenceStage,
+  ].map((s) => [s.name, s]),
+);

@@ -1,0 +1,109 @@
+/**
+ * quotes: quotations found by their marks, paragraph by paragraph (a newline ends a paragraph).
+ * Straight and curly double quotes, guillemets, curly and straight single quotes (not apostrophes).
+ * A quote left open at the end of a paragraph, when the next paragraph opens a quote again, is the
+ * news convention for a quote running over paragraphs: no message. Otherwise an unclosed quote ends
+ * at its paragraph's end with an "unclosed-quote" message.
+ */
+import type { Quote, Range } from "../doc.js";
+import type { Stage } from "../stage.js";
+
+const OPEN_CLOSE: Record<string, string> = { "\u201C": "\u201D", "\u00AB": "\u00BB", "\u201E": "\u201C", "\u2018": "\u2019" };
+const WORD = /[\p{L}\p{N}]/u;
+
+function isSingleOpen(p: string, prev: string | undefined, next: string | undefined): boolean {
+  if (p !== "'" && p !== "\u2018") return false;
+  return (prev === undefined || /[\s([{\u2014\u2013"\u201C-]/.test(prev)) && next !== undefined && /[\p{L}\p{N}.…]/u.test(next);
+}
+
+function isSingleClose(p: string, prev: string | undefined, next: string | undefined): boolean {
+  if (p !== "'" && p !== "\u2019") return false;
+  if (prev === undefined || /\s/.test(prev)) return false;
+  return next === undefined || !WORD.test(next);
+}
+
+/** Finds the quotes of one paragraph [start, end). */
+function paragraphQuotes(text: string, start: number, end: number): Array<{ open: number; close: number; closed: boolean }> {
+  const out: Array<{ open: number; close: number; closed: boolean }> = [];
+  let i = start;
+  while (i < end) {
+    const c = text[i]!;
+    let closer: string | null = null;
+    if (c === '"') closer = '"';
+    else if (OPEN_CLOSE[c] && c !== "\u2018") closer = OPEN_CLOSE[c]!;
+    else if (isSingleOpen(c, text[i - 1], text[i + 1])) closer = c === "'" ? "'" : "\u2019";
+    if (closer === null) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let found = -1;
+    while (j < end) {
+      const d = text[j]!;
+      if (closer === "'" || closer === "\u2019") {
+        if ((d === closer || d === "\u2019") && isSingleClose(d, text[j - 1], text[j + 1])) {
+          found = j;
+          break;
+        }
+      } else if (d === closer) {
+        found = j;
+        break;
+      }
+      j++;
+    }
+    if (found < 0) {
+      // single quotes that never close were apostrophes or a stray mark: not a quote
+      if (closer === "'" || closer === "\u2019") {
+        i++;
+        continue;
+      }
+      out.push({ open: i, close: end, closed: false });
+      break;
+    }
+    out.push({ open: i, close: found + 1, closed: true });
+    i = found + 1;
+  }
+  return out;
+}
+
+export function findQuotes(text: string, body: Range, sentences: Range[]): { quotes: Quote[]; unclosed: Range[] } {
+  const quotes: Quote[] = [];
+  const unclosed: Range[] = [];
+  let s = 0;
+  let p = body.start;
+  while (p < body.end) {
+    let e = text.indexOf("\n", p);
+    if (e < 0 || e > body.end) e = body.end;
+    let pe = e;
+    while (pe > p && /\s/.test(text[pe - 1]!)) pe--;
+    for (const q of paragraphQuotes(text, p, pe)) {
+      while (s + 1 < sentences.length && sentences[s]!.end <= q.open) s++;
+      const innerStart = q.open + 1;
+      const innerEnd = q.closed ? q.close - 1 : q.close;
+      if (innerEnd <= innerStart) continue;
+      quotes.push({ start: q.open, end: q.close, inner: { start: innerStart, end: innerEnd }, closed: q.closed, sentence: s });
+      if (!q.closed) {
+        // news convention: the next paragraph re-opens the quote
+        let n = e + 1;
+        while (n < body.end && /\s/.test(text[n]!)) n++;
+        const next = text[n];
+        if (!(next === '"' || next === "\u201C" || next === "\u00AB")) unclosed.push({ start: q.open, end: q.open + 1 });
+      }
+    }
+    p = e + 1;
+  }
+  return { quotes, unclosed };
+}
+
+export const quotesStage: Stage = {
+  name: "quotes",
+  requires: ["sentences"],
+  provides: "quotes",
+  run(doc) {
+    const { quotes, unclosed } = findQuotes(doc.text, doc.get("body"), doc.get("sentences"));
+    for (const u of unclosed) {
+      doc.message("quotes", "unclosed-quote", "a quotation mark opens here and is not closed before the paragraph ends", u);
+    }
+    doc.set("quotes", quotes);
+  },
+};
