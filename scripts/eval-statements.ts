@@ -1,0 +1,41 @@
+/**
+ * npm run eval [-- --gold FILE] [--pipeline NAME] [--json]: runs the pipeline on PolNeAR dev (or
+ * another gold file) in this process and prints ../shared/tools/score-statements.mjs's table.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { loadPipeline, processDocument } from "../src/index.js";
+import { parseJsonlLine } from "../src/io/readers.js";
+
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const shared = resolve(import.meta.dirname, "../../shared");
+const gold = flag("--gold") ?? join(shared, "data/polnear/dev.jsonl");
+if (!existsSync(gold)) {
+  console.error(`eval: no gold file at ${gold} (../shared is needed beside the checkout)`);
+  process.exit(2);
+}
+const pipeline = loadPipeline(flag("--pipeline") ?? "default");
+const started = performance.now();
+const lines: string[] = [];
+for (const [i, line] of readFileSync(gold, "utf8").split("\n").entries()) {
+  if (!line.trim()) continue;
+  const item = parseJsonlLine(line, `${gold}:${i + 1}`);
+  if ("error" in item) throw new Error(item.error.message);
+  lines.push(JSON.stringify(processDocument(item, pipeline)));
+}
+const seconds = (performance.now() - started) / 1000;
+const pred = join(mkdtempSync(join(tmpdir(), "statements-eval-")), "pred.jsonl");
+writeFileSync(pred, `${lines.join("\n")}\n`);
+const scorer = join(shared, "tools/score-statements.mjs");
+const extra = args.includes("--json") ? ["--json"] : [];
+const r = spawnSync(process.execPath, [scorer, "--gold", gold, "--pred", pred, ...extra], { encoding: "utf8" });
+process.stdout.write(r.stdout);
+process.stderr.write(r.stderr);
+if (!args.includes("--json")) console.log(`\n${lines.length} documents in ${seconds.toFixed(1)} s; predictions in ${pred}`);
+process.exit(r.status ?? 1);

@@ -1,0 +1,84 @@
+/**
+ * Adapter for @microsoft/recognizers-text-number: the only file that imports it. The models are built
+ * once per process, on first use. Results come back in our terms: UTF-16 [start, end) offsets into the
+ * string we passed (the library's `end` is inclusive and its `text` may be lower-cased), a numeric value
+ * (NaN when the library could not resolve one) and the span's own text.
+ */
+import { Culture, NumberRecognizer } from "@microsoft/recognizers-text-number";
+
+export type LibNumberType = "number" | "ordinal" | "percent";
+
+export interface LibNumber {
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  type: LibNumberType;
+  /** the library's resolution value as written ("12.5%", "1.2E-06") */
+  raw: string;
+}
+
+interface Model {
+  parse(query: string): Array<{ start: number; end: number; text: string; resolution?: { value?: unknown } }>;
+}
+
+let models: { number: Model; ordinal: Model; percent: Model } | null = null;
+
+function getModels(): { number: Model; ordinal: Model; percent: Model } {
+  if (!models) {
+    const recognizer = new NumberRecognizer(Culture.English);
+    models = {
+      number: recognizer.getNumberModel() as unknown as Model,
+      ordinal: recognizer.getOrdinalModel() as unknown as Model,
+      percent: recognizer.getPercentageModel() as unknown as Model,
+    };
+  }
+  return models;
+}
+
+function toValue(raw: string): number {
+  const v = Number(raw.replace(/%$/, "").replace(/,/g, ""));
+  return Number.isFinite(v) ? v : Number.NaN;
+}
+
+/**
+ * Finds where the library's result really is in `text`: its start and length when they fit, else the
+ * nearest case-insensitive occurrence of its text (the library normalises some characters).
+ */
+function locate(text: string, start: number, endInclusive: number, found: string): [number, number] | null {
+  const len = endInclusive - start + 1;
+  if (start >= 0 && start + len <= text.length && text.slice(start, start + len).toLowerCase() === found.toLowerCase())
+    return [start, start + len];
+  const lower = text.toLowerCase();
+  const needle = found.toLowerCase();
+  let best = -1;
+  for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 1))
+    if (best < 0 || Math.abs(i - start) < Math.abs(best - start)) best = i;
+  return best >= 0 ? [best, best + needle.length] : null;
+}
+
+function run(model: Model, type: LibNumberType, text: string): LibNumber[] {
+  const out: LibNumber[] = [];
+  for (const r of model.parse(text)) {
+    const at = locate(text, r.start, r.end, r.text);
+    if (!at) continue;
+    const raw = String(r.resolution?.value ?? "");
+    out.push({ start: at[0], end: at[1], text: text.slice(at[0], at[1]), value: toValue(raw), type, raw });
+  }
+  return out;
+}
+
+/** Cardinals (integers, decimals, fractions, written numbers) in `text`. */
+export function recognizeNumbers(text: string): LibNumber[] {
+  return run(getModels().number, "number", text);
+}
+
+/** Ordinals ("18th", "fourth"); relative ones ("next", "last") come back with value 0. */
+export function recognizeOrdinals(text: string): LibNumber[] {
+  return run(getModels().ordinal, "ordinal", text);
+}
+
+/** Percentages ("12%", "12.5 per cent", "per cent of 210"), value 12 for 12%. */
+export function recognizePercents(text: string): LibNumber[] {
+  return run(getModels().percent, "percent", text);
+}

@@ -1,0 +1,89 @@
+/**
+ * Library API.
+ *   extract(text, { id, date }) → DocumentRecord (throws DocumentError on input it cannot process)
+ *   processDocument(input, pipeline) → DocumentRecord | ErrorRecord (never throws)
+ *   createPipeline(config), loadPipeline(name)
+ */
+import { Doc } from "./doc.js";
+import { isValidIsoDate } from "./stages/ingest.js";
+import { createPipeline, loadPipelineConfig, type Pipeline, PipelineError } from "./pipeline.js";
+import { type DocumentRecord, type ErrorRecord, type Message, SCHEMA_VERSION } from "./schema.js";
+
+export { createPipeline, loadPipelineConfig, PipelineError, type Pipeline } from "./pipeline.js";
+export * from "./schema.js";
+
+/** An input document: what a reader yields. `messages` are problems found while reading it. */
+export interface InputDocument {
+  id: string;
+  text: string;
+  date?: string | null | undefined;
+  messages?: Message[];
+}
+
+export class DocumentError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DocumentError";
+  }
+}
+
+const pipelines = new Map<string, Pipeline>();
+
+/** A named pipeline (pipelines/<name>.json), loaded once per process. */
+export function loadPipeline(name = "default"): Pipeline {
+  let p = pipelines.get(name);
+  if (!p) {
+    p = createPipeline(loadPipelineConfig(name));
+    pipelines.set(name, p);
+  }
+  return p;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function checkDate(date: string | null | undefined): string | null {
+  if (date === undefined || date === null || date === "") return null;
+  const m = ISO.exec(date);
+  if (!m || !isValidIsoDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    throw new DocumentError("bad-date", `Expected a date YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  }
+  return date;
+}
+
+export interface ExtractOptions {
+  id?: string;
+  date?: string | null;
+  pipeline?: Pipeline | string;
+  messages?: Message[];
+}
+
+/** Runs the pipeline on one text. Throws DocumentError (bad input) or PipelineError (a stage failed). */
+export function extract(text: string, options: ExtractOptions = {}): DocumentRecord {
+  const pipeline =
+    typeof options.pipeline === "object" ? options.pipeline : loadPipeline(options.pipeline ?? "default");
+  if (typeof text !== "string") throw new DocumentError("bad-input", `Expected text to be a string, got ${typeof text}`);
+  if (text.trim() === "") {
+    throw new DocumentError("empty-document", text.length === 0 ? "the document is empty" : "the document holds only whitespace");
+  }
+  const doc = new Doc(text, { id: options.id ?? "doc", date: checkDate(options.date) });
+  for (const m of options.messages ?? []) doc.messages.push(m);
+  return pipeline.run(doc);
+}
+
+export function errorRecord(docId: string, code: string, message: string): ErrorRecord {
+  return { schema_version: SCHEMA_VERSION, doc_id: docId, error: { code, message } };
+}
+
+/** Never throws: bad input and stage failures become an error record for this document only. */
+export function processDocument(input: InputDocument, pipeline: Pipeline): DocumentRecord | ErrorRecord {
+  try {
+    return extract(input.text, { id: input.id, date: input.date ?? null, pipeline, messages: input.messages ?? [] });
+  } catch (err) {
+    if (err instanceof DocumentError) return errorRecord(input.id, err.code, err.message);
+    if (err instanceof PipelineError) return errorRecord(input.id, `stage-failed:${err.stage}`, err.message);
+    return errorRecord(input.id, "internal-error", err instanceof Error ? err.message : String(err));
+  }
+}
