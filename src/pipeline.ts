@@ -51,7 +51,8 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function createPipeline(input: unknown): Pipeline {
+/** `registry` maps stage names to stages (the built-in STAGES by default; tests add their own). */
+export function createPipeline(input: unknown, registry: Readonly<Record<string, Stage>> = STAGES): Pipeline {
   const parsed = PipelineConfigSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -61,9 +62,9 @@ export function createPipeline(input: unknown): Pipeline {
   const stages: Stage[] = [];
   const provided = new Set<LayerName>();
   for (const name of config.stages) {
-    const stage = STAGES[name];
+    const stage = registry[name];
     if (!stage) {
-      throw new PipelineError(name, `unknown stage; known stages: ${Object.keys(STAGES).join(", ")}`);
+      throw new PipelineError(name, `unknown stage; known stages: ${Object.keys(registry).join(", ")}`);
     }
     const missing = stage.requires.filter((r) => !provided.has(r));
     if (missing.length > 0) {

@@ -34,6 +34,31 @@ function coordinationStop(tokens: Token[], from: number, end: number, cues: Cue[
   return end;
 }
 
+const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|later|earlier|previously|again|also|repeatedly|privately|publicly|then)$/;
+const ADJUNCT_PREPS = new Set(["on", "in", "at", "during", "after", "before", "last", "this", "earlier", "late", "early"]);
+
+/** "said Monday he …", "said in an interview that …", "said last week the …": steps over a short adjunct. */
+function skipAdjunct(tokens: Token[], k: number, sEnd: number): number {
+  let j = k;
+  while (j < sEnd && TIME_WORDS.test(tokens[j]!.lower)) j++;
+  if (j < sEnd && ADJUNCT_PREPS.has(tokens[j]!.lower)) {
+    let m = j + 1;
+    while (m < sEnd && m - j <= 6 && ["DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP"].includes(tokens[m]!.pos) && tokens[m]!.lower !== "that") m++;
+    while (m < sEnd && TIME_WORDS.test(tokens[m]!.lower)) m++;
+    // only when a clause or "that" follows the adjunct
+    const n = tokens[m];
+    if (n && m > j + 1 && (n.lower === "that" || ["PRON", "PROPN", "DET", "NOUN"].includes(n.pos))) j = m;
+  }
+  return j;
+}
+
+/** A bare clause may open with an adverb, gerund or subordinator: "said none of …", "said if he …". */
+function bareClauseStart(t: Token, frames: ReadonlySet<string>): boolean {
+  if (!frames.has("that")) return false;
+  if (t.pos === "SCONJ" && t.lower !== "that") return /^(if|when|because|while|although|unless|once)$/.test(t.lower);
+  return t.pos === "ADV" || (t.pos === "VERB" && /ing$/.test(t.lower)) || t.pos === "VERB";
+}
+
 export function rightContent(tokens: Token[], cue: Cue, from: number, sEnd: number, cues: Cue[]): TokRange | null {
   if (from >= sEnd) return null;
   const verb = LEXICON.cueVerbs.get(cue.lemma);
@@ -59,6 +84,7 @@ export function rightContent(tokens: Token[], cue: Cue, from: number, sEnd: numb
         break;
       }
     }
+    k = skipAdjunct(tokens, k, sEnd);
     // a comma right after the verb closes its clause ("After the talks concluded, …"); a colon opens content
     if (tokens[k]?.text === ",") return null;
     if (tokens[k]?.text === ":") k++;
@@ -75,7 +101,7 @@ export function rightContent(tokens: Token[], cue: Cue, from: number, sEnd: numb
       }
       if (tokens[j]!.text === "," || tokens[j]!.lower === "that") break;
     }
-    const subjectLike = ["PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"].includes(first.pos) || /^["“«]/.test(first.text);
+    const subjectLike = ["PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"].includes(first.pos) || /^["“«]/.test(first.text) || bareClauseStart(first, frames);
     const gerund = first.pos === "VERB" && first.lower.endsWith("ing");
     const object = frames.has("object") && (subjectLike || gerund) && cue.type !== "report";
     if (cue.form === "nominal") {
@@ -91,7 +117,7 @@ export function rightContent(tokens: Token[], cue: Cue, from: number, sEnd: numb
 }
 
 /** "…, he said." / "…, said Smith." / "…, according to X." — content before the cue's clause. */
-export function leftContent(tokens: Token[], cue: Cue, source: TokRange | null, sFirst: number, head: number): TokRange | null {
+export function leftContent(tokens: Token[], _cue: Cue, source: TokRange | null, sFirst: number, head: number): TokRange | null {
   let clauseStart = head;
   if (source && source[0] < head) clauseStart = source[0];
   // step over adverbs/auxiliaries between the source and the verb: "…, he also said"

@@ -104,11 +104,16 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
     } else {
       const inside = named.filter((n) => n.m.start >= src.start && n.m.end <= src.end);
       const pronoun = mentions.find((m) => m.type === "pronoun" && m.start === src.start && m.end === src.end);
-      const startsWithName = inside.find((n) => n.m.start === src.start || doc.text.slice(src.start, n.m.start).trim() === "");
+      const startsWithName = inside.find(
+        (n) =>
+          (n.m.start === src.start || doc.text.slice(src.start, n.m.start).trim() === "") &&
+          // "Senior officials": a capitalised first word followed by more noun words is no name
+          /^(\s*$|\s*[,(]|\s+(of|who|whose|from)\b)/.test(doc.text.slice(n.m.end, src.end)),
+      );
       if (startsWithName) {
         e = startsWithName.e;
         const rest = doc.text.slice(startsWithName.m.end, src.end).replace(/^[\s,]+/, "").replace(/[\s,]+$/, "");
-        if (rest && !e.role && startsWithName.e.person) e.role = rest;
+        if (rest && !/^(who|whose|which|that)\b/i.test(rest) && !e.role && startsWithName.e.person) e.role = rest;
       } else if (pronoun) {
         const word = pronoun.text.toLowerCase();
         if (word === "who" || word === "which" || word === "that") {
@@ -117,7 +122,7 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
         } else if ((word === "he" || word === "she") && !pronoun.plural) {
           const g = word === "he" ? "m" : "f";
           const ok = (x: Entity): boolean => x.person && (!x.gender || x.gender === g);
-          const sameSpeaker = previous && ok(previous.e) && pronoun.start - previous.at < 1200 ? previous.e : null;
+          const sameSpeaker: Entity | null = previous && ok(previous.e) && pronoun.start - previous.at < 1200 ? previous.e : null;
           const recent = [...named.filter((n) => n.m.end <= pronoun.start).map((n) => ({ at: n.m.start, e: n.e })), ...resolvedPronouns]
             .filter((x) => ok(x.e))
             .sort((a, b) => b.at - a.at)[0];

@@ -29,6 +29,21 @@ function paragraphQuotes(text: string, start: number, end: number): Array<{ open
   while (i < end) {
     const c = text[i]!;
     let closer: string | null = null;
+    if (c === "'" && text[i + 1] === "'") {
+      // two apostrophes as a double quote mark (some wire and newspaper archives)
+      const close = text.indexOf("''", i + 2);
+      const stop = close < 0 || close >= end ? -1 : close;
+      if (stop < 0) {
+        out.push({ open: i, close: end, closed: false });
+        break;
+      }
+      // "… 'inner,' ''": the closing pair is the last two of a run of marks
+      let c2 = stop;
+      while (text[c2 + 2] === "'") c2++;
+      out.push({ open: i, close: c2 + 2, closed: true });
+      i = c2 + 2;
+      continue;
+    }
     if (c === '"') closer = '"';
     else if (OPEN_CLOSE[c] && c !== "\u2018") closer = OPEN_CLOSE[c]!;
     else if (isSingleOpen(c, text[i - 1], text[i + 1])) closer = c === "'" ? "'" : "\u2019";
@@ -78,8 +93,9 @@ export function findQuotes(text: string, body: Range, sentences: Range[]): { quo
     while (pe > p && /\s/.test(text[pe - 1]!)) pe--;
     for (const q of paragraphQuotes(text, p, pe)) {
       while (s + 1 < sentences.length && sentences[s]!.end <= q.open) s++;
-      const innerStart = q.open + 1;
-      const innerEnd = q.closed ? q.close - 1 : q.close;
+      const width = text.startsWith("''", q.open) ? 2 : 1;
+      const innerStart = q.open + width;
+      const innerEnd = q.closed ? q.close - width : q.close;
       if (innerEnd <= innerStart) continue;
       quotes.push({ start: q.open, end: q.close, inner: { start: innerStart, end: innerEnd }, closed: q.closed, sentence: s });
       if (!q.closed) {
@@ -87,7 +103,7 @@ export function findQuotes(text: string, body: Range, sentences: Range[]): { quo
         let n = e + 1;
         while (n < body.end && /\s/.test(text[n]!)) n++;
         const next = text[n];
-        if (!(next === '"' || next === "\u201C" || next === "\u00AB")) unclosed.push({ start: q.open, end: q.open + 1 });
+        if (!(next === '"' || next === "\u201C" || next === "\u00AB" || text.startsWith("''", n))) unclosed.push({ start: q.open, end: q.open + 1 });
       }
     }
     p = e + 1;

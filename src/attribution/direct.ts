@@ -1,0 +1,135 @@
+/**
+ * Direct quotes: a quote with its cue right after it ("…," he said) or introducing it (He said,
+ * "…" / He said:¶"…"), the quotes of the same paragraph that carry on without a cue of their own
+ * ("…," he said. "…"), and a clause in front of a quote that runs into it (mixed).
+ */
+import type { Cue, Quote, Range, StatementDraft } from "../doc.js";
+import { type Ctx, firstCueFrom, paragraphAt, type TokRange, tokRange, wordCount } from "./context.js";
+import { sourceOf } from "./source.js";
+
+const STOP_PUNCT = /^(?:[.?!"“”«»]+|'')$/;
+
+/** A cue after the quote, with only a name, pronoun or short NP between ("…," said Mr. Smith). */
+export function cueAfter(c: Ctx, q: Range, para: Range): Cue | null {
+  const { tokens, index } = c;
+  const qAfter = index.atOrAfter(q.end);
+  for (let i = firstCueFrom(c.cues, q.end); i < c.cues.length; i++) {
+    const k = c.cues[i]!;
+    if (k.end > para.end) return null;
+    const kTok = index.atOrAfter(k.start);
+    if (kTok - qAfter > 8) return null;
+    const gap = tokens.slice(qAfter, kTok);
+    if (gap.some((t) => t.pos === "VERB" || (t.pos === "PUNCT" && STOP_PUNCT.test(t.text)))) return null;
+    if (c.usedCues.has(k) || k.form === "nominal" || k.form === "colon") continue;
+    return k;
+  }
+  return null;
+}
+
+/** A cue before the quote that introduces it: "He said, “…”", "She told reporters:¶“…”". */
+function cueBefore(c: Ctx, q: Quote, para: Range): Cue | null {
+  const { text, index } = c;
+  const prevSentenceFirst = index.bySentence[q.sentence - 1]?.[0] ?? 0;
+  for (let i = firstCueFrom(c.cues, q.start) - 1; i >= 0; i--) {
+    const k = c.cues[i]!;
+    if (k.end > q.start) continue;
+    if (index.atOrAfter(k.start) < prevSentenceFirst) return null;
+    if (c.usedCues.has(k) || k.form === "nominal") continue;
+    const gap = text.slice(k.end, q.start);
+    if (/["“”«»]|''/.test(gap) || gap.length > 80) return null;
+    if (k.start < para.start) return /^[^\n]{0,60}:\s*$/.test(gap) ? k : null;
+    return /[,:]\s*$/.test(gap) || /^\s*(that\s+)?$/.test(gap) ? k : null;
+  }
+  return null;
+}
+
+/** The clause in front of a quote whose cue comes after: "Fiorina was not one for “…,” said X". */
+function leftClause(c: Ctx, q: Quote, para: Range): number | null {
+  const s = c.index.bySentence[q.sentence];
+  const sStart = Math.max(para.start, s ? (c.tokens[s[0]]?.start ?? para.start) : para.start);
+  const prefix = c.text.slice(sStart, q.start);
+  if (!/[\p{L}\p{N}]\s*$/u.test(prefix) || /["“”«»]/.test(prefix) || wordCount(c.text, { start: sStart, end: q.start }) < 2) return null;
+  return sStart + (prefix.length - prefix.trimStart().length);
+}
+
+/** Later quotes of the paragraph with no cue of their own join the statement ("…," he said. "…"). */
+function continuation(c: Ctx, qi: number, from: number, para: Range, cue: Cue): Quote[] {
+  const out: Quote[] = [];
+  let end = from;
+  for (let j = qi + 1; j < c.quotes.length; j++) {
+    const n = c.quotes[j]!;
+    if (n.start >= para.end || c.usedQuotes.has(n)) break;
+    if (n.start < end) continue;
+    const k = c.cues[firstCueFrom(c.cues, end)];
+    if (k && k !== cue && k.start < n.start) break; // someone else's cue, or a new one, in between
+    if (cueAfter(c, n, para)) break;
+    out.push(n);
+    end = n.end;
+  }
+  return out;
+}
+
+function dashSource(c: Ctx, q: Quote, para: Range): void {
+  const { text, tokens, index } = c;
+  const dash = /^\s*[\u2014\u2013\u2015]\s*/.exec(text.slice(q.end, para.end));
+  const qAfter = index.atOrAfter(q.end);
+  if (!dash || tokens[qAfter + 1]?.pos !== "PROPN") return;
+  let last = qAfter + 1;
+  while (tokens[last + 1] && tokens[last + 1]!.end <= para.end && tokens[last + 1]!.pos === "PROPN") last++;
+  const at = q.end + dash[0].search(/\S/);
+  c.out.push({ kind: "direct", content: [{ start: q.start, end: q.end }], cue: { start: at, end: at + 1 }, cueType: "speech", source: tokRange(tokens, [qAfter + 1, last]), speaker: null, confidence: 0.85 });
+  c.usedQuotes.add(q);
+}
+
+function confidence(cue: Cue, source: TokRange | null, after: boolean): number {
+  let conf = after ? 0.93 : 0.88;
+  if (cue.type === "belief") conf -= 0.25;
+  else if (cue.type === "report") conf -= 0.1;
+  if (!source) conf -= 0.3;
+  return conf;
+}
+
+export function directQuotes(c: Ctx): void {
+  const { text, tokens, index } = c;
+  for (let qi = 0; qi < c.quotes.length; qi++) {
+    const q = c.quotes[qi]!;
+    if (c.usedQuotes.has(q)) continue;
+    const para = paragraphAt(c.paragraphs, q.start);
+    const after = cueAfter(c, q, para);
+    const endsClause = /[,?!\u2014-]$/.test(text.slice(q.inner.start, q.inner.end).trimEnd());
+    // a short quote is a statement only in "“We tried,” he said" form (not a scare quote)
+    if (wordCount(text, q.inner) < 3 && !(after && endsClause)) continue;
+    const before = cueBefore(c, q, para);
+    const cue = after && (endsClause || !before) ? after : before;
+    if (!cue) {
+      dashSource(c, q, para);
+      continue;
+    }
+    const isAfter = cue === after;
+    const [sFirst, sEnd] = index.bySentence[q.sentence] ?? [0, 0];
+    const cueSentence = index.bySentence[tokens[index.atOrAfter(cue.start)]?.sentence ?? q.sentence] ?? [sFirst, sEnd];
+    const lastInPara = index.atOrBefore(para.end);
+    const cuePara = isAfter ? para : paragraphAt(c.paragraphs, cue.start);
+    const min = isAfter ? index.atOrAfter(q.end) : Math.max(cueSentence[0], index.atOrAfter(cuePara.start));
+    const source = sourceOf(c, cue, min, Math.min(cueSentence[1] - 1, lastInPara));
+    c.usedQuotes.add(q);
+    c.usedCues.add(cue);
+    const first = isAfter ? leftClause(c, q, para) : null;
+    const content: Range[] = [{ start: first ?? q.start, end: q.end }];
+    const tail = Math.max(cue.end, source ? tokens[source[1]]!.end : 0, q.end);
+    for (const n of continuation(c, qi, tail, para, cue)) {
+      content.push({ start: n.start, end: n.end });
+      c.usedQuotes.add(n);
+    }
+    const draft: StatementDraft = {
+      kind: first === null ? "direct" : "mixed",
+      content,
+      cue: { start: cue.start, end: cue.end },
+      cueType: cue.type,
+      source: tokRange(tokens, source),
+      speaker: null,
+      confidence: confidence(cue, source, isAfter),
+    };
+    c.out.push(draft);
+  }
+}

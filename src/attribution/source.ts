@@ -1,0 +1,60 @@
+/** The source mention of a cue: the subject to its left, or the noun phrase after it in an inversion. */
+import type { Cue, Token } from "../doc.js";
+import { npRight, subjectLeft } from "../noun-phrases.js";
+import type { Ctx, TokRange } from "./context.js";
+
+const QUOTE_MARK = /^(?:["“”«»]|'')$/;
+const SKIP = new Set(["ADV", "AUX", "PART"]);
+
+/** The first subject of the sentence: "Kasich ended his bid on Monday, telling supporters …". */
+export function mainSubject(tokens: Token[], first: number, head: number): TokRange | null {
+  for (let v = first + 1; v < head; v++) {
+    const t = tokens[v]!;
+    if ((t.pos !== "VERB" && t.pos !== "AUX") || /^\p{Lu}/u.test(t.text)) continue;
+    if (QUOTE_MARK.test(tokens[v - 1]!.text)) return null;
+    // a verb of a relative clause ("… whose district covers …") is not the main verb
+    if (tokens.slice(Math.max(first, v - 4), v).some((x) => /^(who|whose|which|that)$/.test(x.lower))) continue;
+    return subjectLeft(tokens, v, first);
+  }
+  return null;
+}
+
+/** "…, telling supporters" / "… and added that" / "…, but told reporters": a verb sharing its subject. */
+function sharesSubject(tokens: Token[], head: number, first: number): boolean {
+  let j = head - 1;
+  while (j > first && SKIP.has(tokens[j]!.pos)) j--;
+  const prev = tokens[j];
+  if (!prev) return false;
+  if (prev.lower === "and" || prev.lower === "but" || prev.lower === "then") return true;
+  return prev.text === "," && /ing$/.test(tokens[head]!.lower);
+}
+
+/** An inversion ("…," said Smith) needs the cue right after a comma or a closing quote. */
+function invertible(tokens: Token[], head: number, cue: Cue): boolean {
+  if (/ing$/.test(tokens[head]!.lower) || cue.lemma === "tell") return false;
+  let j = head - 1;
+  while (j >= 0 && tokens[j]!.pos === "ADV") j--;
+  const prev = tokens[j];
+  return prev === undefined || prev.text === "," || QUOTE_MARK.test(prev.text) || /[”’"]$/.test(prev.text);
+}
+
+export function sourceOf(c: Ctx, cue: Cue, first: number, last: number): TokRange | null {
+  const { tokens } = c;
+  if (cue.form === "colon") {
+    let f = cue.head - 1;
+    while (f > first && tokens[f - 1]!.pos === "PROPN" && cue.head - f < 4) f--;
+    return [f, cue.head - 1];
+  }
+  const head = c.index.atOrAfter(cue.start);
+  // "… wrote to members, urging them …": a participle shares the sentence's subject
+  if (/ing$/.test(tokens[head]!.lower) && tokens[head - 1]?.pos !== "AUX" && cue.form === "verb") return mainSubject(tokens, first, head);
+  const left = subjectLeft(tokens, head, first);
+  if (left) return left;
+  if (sharesSubject(tokens, head, first)) return mainSubject(tokens, first, head);
+  if (!invertible(tokens, head, cue)) return null;
+  const right = npRight(tokens, c.index.atOrAfter(cue.end), last);
+  // "…, said peak flows had risen": a verb after the noun phrase makes it a subject, not a source
+  const after = right ? tokens[right[1] + 1] : undefined;
+  if (after && (after.pos === "VERB" || after.pos === "AUX") && right![1] + 1 <= last) return null;
+  return right;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { Doc } from "../src/doc.js";
+import { STAGES } from "../src/stages/index.js";
+
+function cues(text: string): Array<[string, string]> {
+  const doc = new Doc(text, { id: "t", date: null });
+  for (const n of ["ingest", "sentences", "tokens", "cues"]) STAGES[n]!.run(doc, { options: {} });
+  return doc.get("cues").map((c) => [c.text, c.type]);
+}
+
+describe("cues", () => {
+  it.each([
+    ["said", "The minister said the talks would resume.", [["said", "speech"]]],
+    ["according to", "According to the ministry, prices fell.", [["According to", "according-to"]]],
+    ["belief", "Voters believe the plan will fail.", [["believe", "belief"]]],
+    ["report", "The survey found that rents rose.", [["found", "report"]]],
+    ["agentless", "A proposal was made to delay the vote.", [["A proposal was made", "speech"]]],
+  ])("%s", (_name, text, expected) => {
+    expect(cues(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["so-called", "The so-called reform plan stalled."],
+    ["said no to", "The board said no to the merger."],
+    ["needless to say", "Needless to say, the bus was late."],
+  ])("no cue: %s", (_name, text) => {
+    expect(cues(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { Doc } from "../src/doc.js";
+import { createPipeline, extract, loadPipelineConfig, PipelineError } from "../src/index.js";
+import type { Stage } from "../src/stage.js";
+import { STAGES } from "../src/stages/index.js";
+
+describe("pipeline configs", () => {
+  it("loads and validates the default config", () => {
+    const p = createPipeline(loadPipelineConfig("default"));
+    expect(p.stages.map((s) => s.name)[0]).toBe("ingest");
+    expect(p.info.config_sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("hashes configs independently of key order", () => {
+    const a = createPipeline({ name: "x", stages: ["ingest", "sentences"], options: {} });
+    const b = createPipeline({ options: {}, stages: ["ingest", "sentences"], name: "x" });
+    expect(a.info.config_sha256).toBe(b.info.config_sha256);
+  });
+
+  it.each([
+    [{ name: "x", stages: ["sentences"] }, /stage "sentences": requires layer\(s\) body/],
+    [{ name: "x", stages: ["ingest", "nope"] }, /stage "nope": unknown stage/],
+    [{ name: "x", stages: [] }, /stage "config": stages/],
+    [{ name: "Bad Name", stages: ["ingest"] }, /stage "config": name/],
+    [{ name: "x", stages: ["ingest"], extra: 1 }, /stage "config"/],
+    [{ name: "x", stages: ["ingest"], options: { tokens: {} } }, /stage "tokens": options given for a stage not in the pipeline/],
+  ])("rejects a bad config %#, naming the stage", (config, message) => {
+    expect(() => createPipeline(config)).toThrow(message);
+  });
+
+  it("names an unknown pipeline", () => {
+    expect(() => loadPipelineConfig("does-not-exist")).toThrow(/no pipeline config at .*does-not-exist\.json/);
+    expect(() => loadPipelineConfig("../etc/passwd")).toThrow(PipelineError);
+  });
+
+  it("names the stage that throws, and the stage that forgets its layer", () => {
+    const boom: Stage = { name: "boom", requires: ["body"], provides: "sentences", run: () => { throw new Error("kaput"); } };
+    const lazy: Stage = { name: "lazy", requires: ["body"], provides: "sentences", run: () => {} };
+    const registry = { ...STAGES, boom, lazy };
+    const p1 = createPipeline({ name: "x", stages: ["ingest", "boom"] }, registry);
+    expect(() => p1.run(new Doc("Hello.", { id: "t", date: null }))).toThrow('stage "boom": kaput');
+    const p2 = createPipeline({ name: "x", stages: ["ingest", "lazy"] }, registry);
+    expect(() => p2.run(new Doc("Hello.", { id: "t", date: null }))).toThrow('stage "lazy": did not provide layer "sentences"');
+  });
+
+  it("a pipeline without the statement stages still gives a valid record", () => {
+    const p = createPipeline({ name: "sentences-only", stages: ["ingest", "sentences"] });
+    const rec = extract("One sentence. Another one.", { id: "t", pipeline: p });
+    expect(rec.sentences).toHaveLength(2);
+    expect(rec.statements).toEqual([]);
+    expect(rec.pipeline.name).toBe("sentences-only");
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Regression guard on PolNeAR dev: runs the statement stages over dev.jsonl and the shared scorer,
+ * and asserts floors a little below the figures reached (see the README for the current table).
+ * Skipped when ../shared is not beside the checkout.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createPipeline, processDocument } from "../src/index.js";
+import { parseJsonlLine } from "../src/io/readers.js";
+import { hasShared, sharedMissing, sharedRoot } from "./helpers.js";
+
+const pipeline = createPipeline({
+  name: "statements-only",
+  stages: ["ingest", "sentences", "tokens", "mentions", "cues", "quotes", "attribution", "coreference"],
+});
+
+describe.skipIf(!hasShared)(`PolNeAR dev (${hasShared ? "scored" : sharedMissing})`, () => {
+  it("stays above the recorded floors", { timeout: 120_000 }, () => {
+    const gold = join(sharedRoot, "data/polnear/dev.jsonl");
+    const lines: string[] = [];
+    for (const [i, line] of readFileSync(gold, "utf8").split("\n").entries()) {
+      if (!line.trim()) continue;
+      const item = parseJsonlLine(line, `dev.jsonl:${i + 1}`);
+      if ("error" in item) throw new Error(item.error.message);
+      lines.push(JSON.stringify(processDocument(item, pipeline)));
+    }
+    const pred = join(mkdtempSync(join(tmpdir(), "polnear-dev-")), "pred.jsonl");
+    writeFileSync(pred, `${lines.join("\n")}\n`);
+    const r = spawnSync(process.execPath, [join(sharedRoot, "tools/score-statements.mjs"), "--gold", gold, "--pred", pred, "--json"], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.text_mismatches).toBe(0);
+    expect(s.roles.source.exact.f1).toBeGreaterThan(0.56);
+    expect(s.roles.cue.exact.f1).toBeGreaterThan(0.52);
+    expect(s.roles.content.exact.f1).toBeGreaterThan(0.38);
+    expect(s.attribution.all.f1).toBeGreaterThan(0.67);
+    expect(s.attribution.all.f1_with_source).toBeGreaterThan(0.52);
+    expect(s.attribution.direct.recall_with_source).toBeGreaterThan(0.66);
+  });
+});
