@@ -3,7 +3,8 @@
 # Nothing else may rely on something installed by hand.
 set -euo pipefail
 need=()
-# (browser and queue tests add their packages here: chromium, redis-server)
+# Arguments are command names that are also their Debian package names: chromium (the review
+# app's browser test, /usr/bin/chromium), redis-server (queue tests).
 for pkg in "$@"; do command -v "$pkg" >/dev/null 2>&1 || need+=("$pkg"); done
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

@@ -1,0 +1,316 @@
+/**
+ * The review server: hono on @hono/node-server, bound to a loopback address, every route behind a
+ * random token (query `token` or header `x-review-token`). It serves the page, the UI bundle
+ * (a fixed allowlist of files, nothing else from disk) and a JSON API; it is the only writer of
+ * the review log, so two tabs never lose each other's decisions (each re-fetches the state).
+ */
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type ServerType, serve } from "@hono/node-server";
+import { type Context, Hono } from "hono";
+import type { Speaker, Span } from "../schema.js";
+import type { DecisionRequest, DecisionResponse, DocText, ReviewsInfo, RunInfo, UndoResponse } from "./api.js";
+import { type DecisionLine, type EditedSpans, lastUndoable, ROLES, type Replayed, replay, statementKey } from "./decisions.js";
+import { ReviewLog } from "./review-log.js";
+import type { LoadedRun, ReviewDoc } from "./run.js";
+
+/** The files of the UI bundle; nothing else is served from disk. */
+const STATIC_FILES: Record<string, string> = {
+  "app.js": "text/javascript; charset=utf-8",
+  "app.css": "text/css; charset=utf-8",
+};
+
+/** dist/review/static beside the compiled server, or the built one when running from src/ (tsx). */
+export function defaultStaticDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, "static"), join(here, "..", "..", "dist", "review", "static")];
+  return candidates.find((d) => existsSync(join(d, "app.js"))) ?? candidates[0]!;
+}
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
+export interface ReviewAppOptions {
+  run: LoadedRun;
+  log: ReviewLog;
+  token: string;
+  staticDir: string;
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+class BadRequest extends Error {}
+
+function trimSpan(text: string, start: unknown, end: unknown, what: string): Span {
+  if (!Number.isInteger(start) || !Number.isInteger(end)) throw new BadRequest(`${what}: Expected integer start and end`);
+  let s = start as number;
+  let e = end as number;
+  if (s < 0 || e > text.length || s >= e) {
+    throw new BadRequest(`${what}: Expected 0 <= start < end <= ${text.length}, got ${s}, ${e}`);
+  }
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (s === e) throw new BadRequest(`${what}: the selection holds only whitespace`);
+  return { start: s, end: e, text: text.slice(s, e) };
+}
+
+/** The speakers of an article: every distinct entity its statements name. */
+export function articleSpeakers(doc: ReviewDoc, replayed?: Replayed): Speaker[] {
+  const out = new Map<string, Speaker>();
+  for (const s of doc.statements) {
+    if (s.speaker && !out.has(s.speaker.entity)) out.set(s.speaker.entity, s.speaker);
+    const changed = replayed?.states.get(statementKey(doc.doc_id, s.id))?.speaker;
+    if (changed && !out.has(changed.entity)) out.set(changed.entity, changed);
+  }
+  return [...out.values()];
+}
+
+function pageHtml(token: string, title: string): string {
+  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="review-token" content="${esc(token)}">
+<link rel="icon" href="data:,">
+<title>${esc(title)} · statements review</title>
+<link rel="stylesheet" href="/static/app.css?token=${esc(token)}">
+</head>
+<body>
+<div id="app"><p class="loading">Loading…</p></div>
+<script type="module" src="/static/app.js?token=${esc(token)}"></script>
+</body>
+</html>
+`;
+}
+
+export function createReviewApp({ run, log, token, staticDir }: ReviewAppOptions): Hono {
+  const app = new Hono();
+  const docsById = new Map(run.docs.map((d) => [d.doc_id, d]));
+  let cache: Replayed | null = null;
+  const replayed = () => {
+    cache ??= replay(log.lines);
+    return cache;
+  };
+
+  app.use("*", async (c, next) => {
+    if (!sameToken(c.req.query("token") ?? c.req.header("x-review-token"), token)) {
+      return c.text("403 Forbidden: this review server needs the token of the URL it printed\n", 403);
+    }
+    await next();
+    c.header("Cache-Control", "no-store");
+    c.header("Referrer-Policy", "no-referrer");
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("X-Frame-Options", "DENY");
+  });
+
+  app.get("/", (c) => {
+    c.header(
+      "Content-Security-Policy",
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
+    );
+    return c.html(pageHtml(token, run.docs.length === 1 ? run.docs[0]!.doc_id : run.dir));
+  });
+
+  app.get("/static/:file", (c) => {
+    const name = c.req.param("file");
+    const type = Object.hasOwn(STATIC_FILES, name) ? STATIC_FILES[name] : undefined;
+    if (!type) return c.text("404 Not Found\n", 404);
+    const path = join(staticDir, name);
+    if (!existsSync(path)) return c.text(`404 Not Found: the UI bundle is missing (${path}); run npm run build\n`, 404);
+    return c.body(readFileSync(path), 200, { "Content-Type": type });
+  });
+
+  app.get("/api/run", (c) => {
+    const info: RunInfo = {
+      name: run.dir,
+      records: run.recordsPath,
+      reviews: run.reviewsPath,
+      errors: run.errors,
+      docs: run.docs.map((d) => ({
+        index: d.index,
+        doc_id: d.doc_id,
+        date: d.date,
+        available: d.text !== null,
+        ...(d.problem ? { problem: d.problem } : {}),
+        statements: d.statements,
+        numbers: d.numbers,
+      })),
+    };
+    return c.json(info);
+  });
+
+  app.get("/api/doc/:index", (c) => {
+    const i = Number(c.req.param("index"));
+    const doc = Number.isInteger(i) ? run.docs[i] : undefined;
+    if (!doc) return c.json({ error: "no such document" }, 404);
+    if (doc.text === null) return c.json({ error: doc.problem ?? "no text" }, 404);
+    const body: DocText = { index: doc.index, doc_id: doc.doc_id, text: doc.text };
+    return c.json(body);
+  });
+
+  app.get("/api/reviews", (c) => c.json(reviewsInfo()));
+
+  function reviewsInfo(): ReviewsInfo {
+    return { seq: log.lastSeq, states: Object.fromEntries(replayed().states) };
+  }
+
+  async function body<T>(c: Context): Promise<T> {
+    try {
+      return (await c.req.json()) as T;
+    } catch {
+      throw new BadRequest("Expected a JSON body");
+    }
+  }
+
+  function clientId(v: unknown): string {
+    if (typeof v !== "string" || !/^[\w-]{1,64}$/.test(v)) throw new BadRequest("Expected client: 1-64 letters, digits, - or _");
+    return v;
+  }
+
+  function append(line: Omit<DecisionLine, "seq" | "v">): DecisionLine {
+    const written = log.append(line);
+    cache = null;
+    return written;
+  }
+
+  app.post("/api/decision", async (c) => {
+    const req = await body<DecisionRequest>(c);
+    const client = clientId(req.client);
+    const doc = typeof req.doc_id === "string" ? docsById.get(req.doc_id) : undefined;
+    if (!doc) throw new BadRequest(`no document ${JSON.stringify(req.doc_id)} in this run`);
+    if (doc.text === null) throw new BadRequest(`document ${JSON.stringify(doc.doc_id)} has no text to review`);
+    const statement = doc.statements.find((s) => s.id === req.statement_id);
+    if (!statement) throw new BadRequest(`no statement ${JSON.stringify(req.statement_id)} in ${JSON.stringify(doc.doc_id)}`);
+    const line: Omit<DecisionLine, "seq" | "v"> = {
+      statement_id: statement.id,
+      doc_id: doc.doc_id,
+      decision: req.decision,
+      ts: new Date().toISOString(),
+      client,
+    };
+    if (req.decision === "edit") {
+      const spans: EditedSpans = {};
+      for (const role of ROLES) {
+        const v = req.spans?.[role];
+        if (v === undefined) continue;
+        if (v === null) {
+          if (role === "content") throw new BadRequest("content: a statement keeps its content; reject it instead");
+          spans[role] = null;
+        } else spans[role] = trimSpan(doc.text, v.start, v.end, role);
+      }
+      if (Object.keys(spans).length === 0) throw new BadRequest("edit: Expected spans {content?, source?, cue?}");
+      line.spans = spans;
+    } else if (req.decision === "speaker") {
+      const sp = req.speaker;
+      if (sp === null) line.speaker = null;
+      else if (sp && typeof sp.entity === "string" && sp.entity !== "") {
+        const known = articleSpeakers(doc, replayed()).find((s) => s.entity === sp.entity);
+        if (!known) throw new BadRequest(`speaker: no entity ${JSON.stringify(sp.entity)} in this article`);
+        line.speaker = known;
+      } else if (sp && typeof sp.name === "string" && sp.name.trim() !== "") {
+        const name = sp.name.trim().slice(0, 200);
+        const role = typeof sp.role === "string" && sp.role.trim() !== "" ? sp.role.trim().slice(0, 300) : null;
+        line.speaker = { name, role, entity: `manual:${name}`, mention: null };
+      } else throw new BadRequest("speaker: Expected {entity} of the article, {name, role?} or null");
+    } else if (req.decision !== "accept" && req.decision !== "reject") {
+      throw new BadRequest(`decision: Expected accept, reject, edit or speaker, got ${JSON.stringify(req.decision)}`);
+    }
+    if (req.queue && ["confidence", "document", "sample"].includes(req.queue.order)) {
+      line.queue = { order: req.queue.order, ...(Number.isInteger(req.queue.seed) ? { seed: req.queue.seed } : {}) };
+    }
+    const written = append(line);
+    const res: DecisionResponse = {
+      line: written,
+      state: replayed().states.get(statementKey(doc.doc_id, statement.id)) ?? null,
+    };
+    return c.json(res);
+  });
+
+  app.post("/api/undo", async (c) => {
+    const req = await body<{ client?: unknown }>(c);
+    const client = clientId(req.client);
+    const target = lastUndoable(replayed(), client);
+    if (!target) return c.json({ undone: null, state: null } satisfies UndoResponse);
+    append({
+      statement_id: target.statement_id,
+      doc_id: target.doc_id,
+      decision: "undo",
+      undoes: target.seq,
+      ts: new Date().toISOString(),
+      client,
+    });
+    const res: UndoResponse = {
+      undone: target,
+      state: replayed().states.get(statementKey(target.doc_id, target.statement_id)) ?? null,
+    };
+    return c.json(res);
+  });
+
+  app.notFound((c) => c.text("404 Not Found\n", 404));
+  app.onError((err, c) => {
+    if (err instanceof BadRequest) return c.json({ error: err.message }, 400);
+    return c.json({ error: `internal error: ${err.message}` }, 500);
+  });
+  return app;
+}
+
+export interface ReviewServerOptions {
+  run: LoadedRun;
+  port?: number;
+  host?: string;
+  token?: string;
+  staticDir?: string;
+}
+
+export interface ReviewServer {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  log: ReviewLog;
+  close(): Promise<void>;
+}
+
+export async function startReviewServer(options: ReviewServerOptions): Promise<ReviewServer> {
+  const host = options.host ?? "127.0.0.1";
+  if (!isLoopback(host)) {
+    throw new Error(`--host: the review server binds to a loopback address only (127.0.0.1, ::1, localhost), got "${host}"`);
+  }
+  const token = options.token ?? randomBytes(24).toString("base64url");
+  const log = new ReviewLog(options.run.reviewsPath);
+  const app = createReviewApp({ run: options.run, log, token, staticDir: options.staticDir ?? defaultStaticDir() });
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    log,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if ("closeAllConnections" in server) server.closeAllConnections();
+        server.close(() => {
+          log.close();
+          resolve();
+        });
+      }),
+  };
+}
