@@ -6,8 +6,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { loadPipeline, processDocument } from "../src/index.js";
+import { type DocumentRecord, type ErrorRecord, loadPipeline, processDocument } from "../src/index.js";
 import { parseJsonlLine } from "../src/io/readers.js";
+import { confidenceBands, type GoldDoc } from "./confidence-bands.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -23,11 +24,16 @@ if (!existsSync(gold)) {
 const pipeline = loadPipeline(flag("--pipeline") ?? "default");
 const started = performance.now();
 const lines: string[] = [];
+const golds: GoldDoc[] = [];
+const records: Array<DocumentRecord | ErrorRecord> = [];
 for (const [i, line] of readFileSync(gold, "utf8").split("\n").entries()) {
   if (!line.trim()) continue;
   const item = parseJsonlLine(line, `${gold}:${i + 1}`);
   if ("error" in item) throw new Error(item.error.message);
-  lines.push(JSON.stringify(processDocument(item, pipeline)));
+  golds.push(JSON.parse(line) as GoldDoc);
+  const rec = processDocument(item, pipeline);
+  records.push(rec);
+  lines.push(JSON.stringify(rec));
 }
 const seconds = (performance.now() - started) / 1000;
 const pred = join(mkdtempSync(join(tmpdir(), "statements-eval-")), "pred.jsonl");
@@ -37,5 +43,13 @@ const extra = args.includes("--json") ? ["--json"] : [];
 const r = spawnSync(process.execPath, [scorer, "--gold", gold, "--pred", pred, ...extra], { encoding: "utf8" });
 process.stdout.write(r.stdout);
 process.stderr.write(r.stderr);
-if (!args.includes("--json")) console.log(`\n${lines.length} documents in ${seconds.toFixed(1)} s; predictions in ${pred}`);
+if (!args.includes("--json")) {
+  const { bands, high } = confidenceBands(golds, records);
+  const rows = bands
+    .map(([n, k], b) => (n ? `  ${(b / 10).toFixed(1)}–${((b + 1) / 10).toFixed(1)}: ${n} statements, P+src ${((100 * k) / n).toFixed(1)}` : ""))
+    .filter(Boolean);
+  console.log(`\nconfidence bands (attribution P+src):\n${rows.join("\n")}`);
+  console.log(`confidence ≥ ${high.threshold}: ${high.n} statements, P+src ${(100 * high.precision).toFixed(1)}`);
+  console.log(`\n${lines.length} documents in ${seconds.toFixed(1)} s; predictions in ${pred}`);
+}
 process.exit(r.status ?? 1);

@@ -24,8 +24,14 @@ export const StatementSchema = z.object({
   id: z.string(),
   kind: z.enum(["direct", "indirect", "mixed"]),
   content: SpanSchema,
-  /** Added: the content as fragments when it is interrupted ("…," he said, "…"). */
-  content_fragments: z.array(SpanSchema).optional(),
+  /**
+   * Added: an interrupted content ("…," he said, "…") gives one statement per fragment, each with
+   * the same source, cue and speaker; `fragment` links them: the group's first statement id, this
+   * fragment's index and the fragment count.
+   */
+  fragment: z
+    .object({ group: z.string(), index: z.number().int().nonnegative(), count: z.number().int().min(2) })
+    .optional(),
   cue: SpanSchema.nullable(),
   /** Added: what kind of attribution the cue makes. */
   cue_type: CueTypeSchema.optional(),

@@ -16,15 +16,18 @@ describe("attribution: direct quotes", () => {
 
   it("a quote after the cue's sentence in the same paragraph joins the statement", () => {
     const text = "“The ferry is late again,” Mara Olsen said on Friday. “Nobody tells us why it happens.”";
-    const [s] = statementsOf(text).statements;
-    expect(s?.source?.text).toBe("Mara Olsen");
-    expect(s?.content.text).toBe(text.slice(0, text.length));
-    expect(s?.content_fragments?.map((f) => f.text)).toEqual(["“The ferry is late again,”", "“Nobody tells us why it happens.”"]);
+    const parts = statementsOf(text).statements;
+    expect(parts.map((s) => s.source?.text)).toEqual(["Mara Olsen", "Mara Olsen"]);
+    expect(parts.map((s) => s.content.text)).toEqual(["“The ferry is late again,”", "“Nobody tells us why it happens.”"]);
+    expect(parts.map((s) => s.fragment?.index)).toEqual([0, 1]);
+    expect(parts[1]?.fragment?.group).toBe(parts[0]?.id);
   });
 
   it("a quote split around its cue is one statement", () => {
-    const [s] = statementsOf("“We tried,” he said, “but the money ran out before the summer.”").statements;
-    expect(s?.content_fragments).toHaveLength(2);
+    const parts = statementsOf("“We tried,” he said, “but the money ran out before the summer.”").statements;
+    expect(parts).toHaveLength(2);
+    expect(parts.map((s) => s.cue?.text)).toEqual(["said", "said"]);
+    expect(parts.every((s) => s.fragment?.count === 2 && s.fragment.group === parts[0]?.id)).toBe(true);
   });
 
   it("a clause running into the quote is mixed content", () => {

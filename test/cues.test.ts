@@ -15,6 +15,11 @@ describe("cues", () => {
     ["belief", "Voters believe the plan will fail.", [["believe", "belief"]]],
     ["report", "The survey found that rents rose.", [["found", "report"]]],
     ["agentless", "A proposal was made to delay the vote.", [["A proposal was made", "speech"]]],
+    // the learned tagger (models/cue-model.json): spans with auxiliaries, cues beyond the lexicon
+    ["auxiliary in the span", "The governor has repeatedly said that taxes will not rise.", [["has repeatedly said", "speech"]]],
+    ["beyond the lexicon", "The chairman referred to the plan as a mistake.", [["referred to", "speech"]]],
+    ["quote then cue", "\u201CWe are ready,\u201D Jones said.", [["said", "speech"]]],
+    ["colon", "Smith: We never agreed to that.", [[":", "speech"]]],
   ])("%s", (_name, text, expected) => {
     expect(cues(text)).toEqual(expected);
   });
@@ -23,6 +28,7 @@ describe("cues", () => {
     ["so-called", "The so-called reform plan stalled."],
     ["said no to", "The board said no to the merger."],
     ["needless to say", "Needless to say, the bus was late."],
+    ["called a number", "The mayor called the office on Monday."],
   ])("no cue: %s", (_name, text) => {
     expect(cues(text)).toEqual([]);
   });

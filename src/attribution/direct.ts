@@ -4,6 +4,7 @@
  * ("…," he said. "…"), and a clause in front of a quote that runs into it (mixed).
  */
 import type { Cue, Quote, Range, StatementDraft } from "../doc.js";
+import { cueScoreCap } from "./confidence.js";
 import { type Ctx, firstCueFrom, paragraphAt, type TokRange, tokRange, wordCount } from "./context.js";
 import { sourceOf } from "./source.js";
 
@@ -86,7 +87,7 @@ function confidence(cue: Cue, source: TokRange | null, after: boolean): number {
   if (cue.type === "belief") conf -= 0.25;
   else if (cue.type === "report") conf -= 0.1;
   if (!source) conf -= 0.3;
-  return conf;
+  return cueScoreCap(cue, conf);
 }
 
 export function directQuotes(c: Ctx): void {

@@ -45,7 +45,7 @@ export function sourceOf(c: Ctx, cue: Cue, first: number, last: number): TokRang
     while (f > first && tokens[f - 1]!.pos === "PROPN" && cue.head - f < 4) f--;
     return [f, cue.head - 1];
   }
-  const head = c.index.atOrAfter(cue.start);
+  const head = cue.head;
   // "… wrote to members, urging them …": a participle shares the sentence's subject
   if (/ing$/.test(tokens[head]!.lower) && tokens[head - 1]?.pos !== "AUX" && cue.form === "verb") return mainSubject(tokens, first, head);
   const left = subjectLeft(tokens, head, first);

@@ -45,7 +45,7 @@ export interface GoldOptions {
 /** The statement as the review leaves it: pipeline spans overlaid with the edited ones. */
 export function reviewedSpans(s: Statement, state: ReviewState | undefined): { source: Span[]; cue: Span[]; content: Span[] } {
   const e = state?.spans ?? {};
-  const content = e.content ? [e.content] : (s.content_fragments ?? [s.content]);
+  const content = e.content ? [e.content] : [s.content];
   const source = e.source !== undefined ? e.source : s.source;
   const cue = e.cue !== undefined ? e.cue : s.cue;
   return { content, source: source ? [source] : [], cue: cue ? [cue] : [] };

@@ -5,7 +5,7 @@
  * on the previous speaker's words with no cue of their own. Speakers are resolved later (coreference).
  */
 import { type Ctx, paragraphsOf, type TokRange, tokRange, wordCount } from "../attribution/context.js";
-import { calibrate } from "../attribution/confidence.js";
+import { calibrate, cueScoreCap } from "../attribution/confidence.js";
 import { directQuotes } from "../attribution/direct.js";
 import { sourceOf } from "../attribution/source.js";
 import type { Cue, Range, StatementDraft } from "../doc.js";
@@ -22,7 +22,7 @@ function confidenceFor(kind: StatementDraft["kind"], cue: Cue | null, source: To
   else if (cue.type === "belief") conf -= 0.2;
   else if (cue.type === "report") conf -= 0.1;
   if (!source) conf -= 0.25;
-  return conf;
+  return cue ? cueScoreCap(cue, conf) : conf;
 }
 
 /** Indirect speech and mixed statements for the cues the quotes did not take. */
@@ -32,7 +32,7 @@ function indirect(c: Ctx, doc: { message: (s: string, r: string, m: string, span
   for (const cue of c.cues) {
     if (c.usedCues.has(cue) || cue.form === "colon") continue;
     if (direct.some((d) => contains(d, cue))) continue; // a cue inside a quotation is part of the quote
-    const head = index.atOrAfter(cue.start);
+    const head = cue.head;
     // an infinitive ("to consider") or a participle after a preposition has no subject of its own
     if (cue.form === "verb" && (tokens[head - 1]?.lower === "to" || tokens[head - 1]?.pos === "ADP")) continue;
     // a gerund object of another verb ("consider announcing …") is not a statement of its own

@@ -11,6 +11,7 @@ type TokRange = [number, number];
 /** verbs whose first object is the listener, not the content: "told reporters that …" */
 const LISTENER_VERBS = new Set(["tell", "inform", "assure", "warn", "remind", "ask", "urge", "advise", "notify", "brief", "promise", "order"]);
 const CLAUSE_POS = new Set(["VERB", "AUX"]);
+const OPEN_FRAMES: ReadonlySet<string> = new Set(["that", "to", "object"]);
 const TRAILING = /^[.,;:!?\u2014\u2013"”’)]+$/;
 
 function trimEnd(tokens: Token[], first: number, last: number): number {
@@ -90,7 +91,8 @@ export function rightContent(tokens: Token[], cue: Cue, from: number, sEnd: numb
     if (tokens[k]?.text === ":") k++;
     const first = tokens[k];
     if (!first) return null;
-    const frames = verb?.frames ?? new Set(["that"]);
+    // a cue beyond the lexicon (found by the learned tagger) may take a clause, "to" or an object
+    const frames = verb?.frames ?? OPEN_FRAMES;
     const startsThat = first.lower === "that";
     const startsTo = first.lower === "to" && (frames.has("to") || cue.form === "phrase");
     let clause = false;

@@ -1,9 +1,12 @@
 /**
  * cues: the words that mark an attribution — reporting verbs (lexicons/cue-verbs.json, by lemma),
  * "according to"-type phrases, agentless passives ("A request was made"), nominal cues ("the claim
- * that"), and punctuation cues ("Name: …" at a paragraph start, "— Name" after a quote).
+ * that"), and punctuation cues ("Name: …" at a paragraph start, "— Name" after a quote). These rule
+ * candidates then go through the learned cue tagger (src/learn/cue-model.ts), which keeps the verb
+ * candidates it agrees with and adds cues beyond the lexicon ("seemed", "showed", "referring to").
  */
 import type { Cue, Token } from "../doc.js";
+import { applyCueModel, cueModel, quotesOf } from "../learn/cue-model.js";
 import { LEXICON } from "../lexicon.js";
 import type { Stage } from "../stage.js";
 
@@ -92,7 +95,11 @@ export const cuesStage: Stage = {
   name: "cues",
   requires: ["tokens"],
   provides: "cues",
-  run(doc) {
-    doc.set("cues", findCues(doc.text, doc.get("tokens")));
+  run(doc, ctx) {
+    const tokens = doc.get("tokens");
+    const candidates = findCues(doc.text, tokens);
+    // the learned tagger (models/cue-model.json, npm run train) confirms and adds cues; "model": false turns it off
+    const model = ctx.options.model === false ? null : cueModel();
+    doc.set("cues", model ? applyCueModel(model, doc.text, tokens, quotesOf(doc), candidates, (i) => isFalseVerbCue(tokens, i)) : candidates);
   },
 };

@@ -31,16 +31,12 @@ function numbersInside(fragments: Range[], numbers: NumberMention[]): number[] {
   return out;
 }
 
-function toStatement(doc: Doc, s: StatementDraft, numbers: NumberMention[]): Statement {
+/** One statement per content fragment ("…," he said, "…" gives two, linked by `fragment`). */
+function toStatements(doc: Doc, s: StatementDraft, numbers: NumberMention[]): Statement[] {
   const text = doc.text;
   const fragments = s.content.map((r) => toSpan(text, r)).filter((f) => f.end > f.start);
-  const first = fragments[0]!;
-  const last = fragments[fragments.length - 1]!;
-  const content = toSpan(text, { start: first.start, end: last.end });
-  const st: Statement = {
-    id: statementId(doc.meta.id, content),
+  const shared = {
     kind: s.kind,
-    content,
     cue: s.cue ? toSpan(text, s.cue) : null,
     cue_type: s.cueType,
     source: s.source ? toSpan(text, s.source) : null,
@@ -53,17 +49,19 @@ function toStatement(doc: Doc, s: StatementDraft, numbers: NumberMention[]): Sta
         }
       : null,
     confidence: Math.round(Math.min(1, Math.max(0, s.confidence)) * 1000) / 1000,
-    numbers: numbersInside(fragments, numbers),
   };
-  if (fragments.length > 1) st.content_fragments = fragments;
-  return st;
+  const group = fragments[0] ? statementId(doc.meta.id, fragments[0]) : "";
+  return fragments.map((content, index) => {
+    const st: Statement = { id: statementId(doc.meta.id, content), ...shared, content, numbers: numbersInside([content], numbers) };
+    if (fragments.length > 1) st.fragment = { group, index, count: fragments.length };
+    return st;
+  });
 }
 
 /** Every span that carries text: [path, span]. */
 function* spansOf(record: DocumentRecord): Generator<[string, Span]> {
   for (const [i, s] of record.statements.entries()) {
     yield [`statements[${i}].content`, s.content];
-    for (const [j, f] of (s.content_fragments ?? []).entries()) yield [`statements[${i}].content_fragments[${j}]`, f];
     if (s.cue) yield [`statements[${i}].cue`, s.cue];
     if (s.source) yield [`statements[${i}].source`, s.source];
     if (s.speaker?.mention) yield [`statements[${i}].speaker.mention`, s.speaker.mention];
@@ -93,8 +91,14 @@ export function buildRecord(doc: Doc, pipeline: DocumentRecord["pipeline"]): Doc
   const drafts = doc.has("statements") ? doc.get("statements") : [];
   const statements = drafts
     .filter((s) => s.content.length > 0)
-    .map((s) => toStatement(doc, s, numbers))
+    .flatMap((s) => toStatements(doc, s, numbers))
     .sort((a, b) => byStart(a.content, b.content) || (a.cue?.start ?? -1) - (b.cue?.start ?? -1));
+  // the same content under two cues: the later id also hashes its cue, so ids stay unique and stable
+  const seen = new Set<string>();
+  for (const st of statements) {
+    if (seen.has(st.id)) st.id = sha256(`${doc.meta.id}\u0000${st.content.start}:${st.content.end}\u0000${st.cue?.start ?? -1}`).slice(0, 16);
+    seen.add(st.id);
+  }
   const record: DocumentRecord = {
     schema_version: SCHEMA_VERSION,
     doc_id: doc.meta.id,

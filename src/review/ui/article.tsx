@@ -20,7 +20,7 @@ export interface Effective {
 export function effectiveSpans(s: Statement, state: ReviewState | undefined): Effective {
   const e = state?.spans ?? {};
   return {
-    content: e.content ? [e.content] : (s.content_fragments ?? [s.content]),
+    content: e.content ? [e.content] : [s.content],
     source: e.source !== undefined ? e.source : s.source,
     cue: e.cue !== undefined ? e.cue : s.cue,
   };
