@@ -1,12 +1,13 @@
 /**
- * Adapter for @microsoft/recognizers-text-number: the only file that imports it. The models are built
- * once per process, on first use. Results come back in our terms: UTF-16 [start, end) offsets into the
+ * Adapter for @microsoft/recognizers-text-number: the only file that imports it. The number and ordinal
+ * models are built once per process, on first use (percentages, money and ranges are read by our own
+ * rules over the numbers, which also covers forms the library's percentage model misses, "10%-15%"). Results come back in our terms: UTF-16 [start, end) offsets into the
  * string we passed (the library's `end` is inclusive and its `text` may be lower-cased), a numeric value
  * (NaN when the library could not resolve one) and the span's own text.
  */
 import { Culture, NumberRecognizer } from "@microsoft/recognizers-text-number";
 
-export type LibNumberType = "number" | "ordinal" | "percent";
+export type LibNumberType = "number" | "ordinal";
 
 export interface LibNumber {
   start: number;
@@ -22,23 +23,35 @@ interface Model {
   parse(query: string): Array<{ start: number; end: number; text: string; resolution?: { value?: unknown } }>;
 }
 
-let models: { number: Model; ordinal: Model; percent: Model } | null = null;
+let models: { number: Model; ordinal: Model } | null = null;
 
-function getModels(): { number: Model; ordinal: Model; percent: Model } {
+function getModels(): { number: Model; ordinal: Model } {
   if (!models) {
     const recognizer = new NumberRecognizer(Culture.English);
     models = {
       number: recognizer.getNumberModel() as unknown as Model,
       ordinal: recognizer.getOrdinalModel() as unknown as Model,
-      percent: recognizer.getPercentageModel() as unknown as Model,
     };
   }
   return models;
 }
 
+/**
+ * The library writes values with 15 significant digits ("0.666666666666667"): a value that is within
+ * rounding of a fraction with a small denominator becomes that fraction exactly (2/3).
+ */
+function snapFraction(v: number): number {
+  if (Number.isInteger(v) || Math.abs(v) < 1e-3 || Math.abs(v) > 1e12) return v;
+  for (let k = 2; k <= 64; k++) {
+    const n = Math.round(v * k);
+    if (n !== 0 && Math.abs(v * k - n) < 1e-9 * k * Math.max(1, Math.abs(v))) return n / k;
+  }
+  return v;
+}
+
 function toValue(raw: string): number {
   const v = Number(raw.replace(/%$/, "").replace(/,/g, ""));
-  return Number.isFinite(v) ? v : Number.NaN;
+  return Number.isFinite(v) ? snapFraction(v) : Number.NaN;
 }
 
 /**
@@ -47,7 +60,11 @@ function toValue(raw: string): number {
  */
 function locate(text: string, start: number, endInclusive: number, found: string): [number, number] | null {
   const len = endInclusive - start + 1;
-  if (start >= 0 && start + len <= text.length && text.slice(start, start + len).toLowerCase() === found.toLowerCase())
+  if (
+    start >= 0 &&
+    start + len <= text.length &&
+    text.slice(start, start + len).toLowerCase() === found.toLowerCase()
+  )
     return [start, start + len];
   const lower = text.toLowerCase();
   const needle = found.toLowerCase();
@@ -76,9 +93,4 @@ export function recognizeNumbers(text: string): LibNumber[] {
 /** Ordinals ("18th", "fourth"); relative ones ("next", "last") come back with value 0. */
 export function recognizeOrdinals(text: string): LibNumber[] {
   return run(getModels().ordinal, "ordinal", text);
-}
-
-/** Percentages ("12%", "12.5 per cent", "per cent of 210"), value 12 for 12%. */
-export function recognizePercents(text: string): LibNumber[] {
-  return run(getModels().percent, "percent", text);
 }

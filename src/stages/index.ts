@@ -3,10 +3,10 @@ import type { Stage } from "../stage.js";
 import { attributionStage } from "./attribution.js";
 import { coreferenceStage } from "./coreference.js";
 import { cuesStage } from "./cues.js";
-// import { datesStage } from "./dates.js";
+import { datesStage } from "./dates.js";
 import { ingestStage } from "./ingest.js";
 import { mentionsStage } from "./mentions.js";
-// import { numbersStage } from "./numbers.js";
+import { numbersStage } from "./numbers.js";
 import { quotesStage } from "./quotes.js";
 import { sentencesStage } from "./sentences.js";
 import { tokensStage } from "./tokens.js";
@@ -17,6 +17,8 @@ export const STAGES: Readonly<Record<string, Stage>> = Object.fromEntries(
     sentencesStage,
     tokensStage,
     mentionsStage,
+    numbersStage,
+    datesStage,
     cuesStage,
     quotesStage,
     attributionStage,

@@ -1,0 +1,218 @@
+import { describe, expect, it } from "vitest";
+import { Doc } from "../src/doc.js";
+import type { NumberMention, Range } from "../src/schema.js";
+import { datesStage, findDates } from "../src/stages/dates.js";
+import { clauseTense, findDateCandidates } from "../src/stages/dates-grammar.js";
+import { findNumbers, numbersStage } from "../src/stages/numbers.js";
+
+/** The document date of every table row: Thursday 24 July 2025. */
+const DOC_DATE = "2025-07-24";
+
+const whole = (text: string): Range[] => [{ start: 0, end: text.length }];
+
+type Expect = Pick<NumberMention, "text" | "date"> & { bound?: NumberMention["bound"] };
+
+function read(text: string, docDate: string | null = DOC_DATE): Expect[] {
+  const sentences = whole(text);
+  const { numbers } = findNumbers(text, sentences);
+  const { dates } = findDates(text, sentences, docDate, numbers);
+  return dates.map((d) => {
+    expect(d.kind).toBe("date");
+    const out: Expect = { text: d.text, date: d.date! };
+    if (d.bound) out.bound = d.bound;
+    return out;
+  });
+}
+
+type Row = [string, Expect[]];
+
+const TABLES: Record<string, Row[]> = {
+  "day and month, nearest occurrence": [
+    [
+      "Earlier rounds were held in Istanbul on 16 May and 2 June.",
+      [
+        { text: "16 May", date: "2025-05-16" },
+        { text: "2 June", date: "2025-06-02" },
+      ],
+    ],
+    ["The next round is expected on 9 August.", [{ text: "9 August", date: "2025-08-09" }]],
+    ["The invasion began on 24 February 2022.", [{ text: "24 February 2022", date: "2022-02-24" }]],
+    ["The treaty was signed on July 4, 1995.", [{ text: "July 4, 1995", date: "1995-07-04" }]],
+    ["The council meets on Dec. 4 at 6 p.m.", [{ text: "Dec. 4", date: "2025-12-04" }]],
+    ["Clinics open on Monday, Oct. 20.", [{ text: "Monday, Oct. 20", date: "2025-10-20" }]],
+  ],
+  "months, past tense looks back": [
+    ["Fighting intensified in December, according to the report.", [{ text: "December", date: "2024-12" }]],
+    ["Elections are due in December.", [{ text: "December", date: "2025-12" }]],
+    ["In June the sides carried out an exchange.", [{ text: "June", date: "2025-06" }]],
+    ["He was born in April 1987.", [{ text: "April 1987", date: "1987-04" }]],
+    [
+      "The next round is expected in Warsaw in November, though officials cautioned that nothing was set.",
+      [{ text: "November", date: "2025-11" }],
+    ],
+  ],
+  weekdays: [
+    [
+      "Russia and Ukraine held a third round of talks on Wednesday.",
+      [{ text: "Wednesday", date: "2025-07-23" }],
+    ],
+    ["On Monday, Russian forces shelled Kharkiv.", [{ text: "Monday", date: "2025-07-21" }]],
+    ["Aid crossed the border on Tuesday.", [{ text: "Tuesday", date: "2025-07-22" }]],
+    ["The ministers met on Thursday.", [{ text: "Thursday", date: "2025-07-24" }]],
+    ["Zelenskyy and Putin could meet next Monday.", [{ text: "next Monday", date: "2025-07-28" }]],
+    ["The delegations will meet on Friday.", [{ text: "Friday", date: "2025-07-25" }]],
+    ["The report came out last Friday.", [{ text: "last Friday", date: "2025-07-18" }]],
+    ["The parliament meets every Monday.", []],
+  ],
+  "relative periods": [
+    ["Exports fell by 12% last year.", [{ text: "last year", date: "2024" }]],
+    ["The parties will meet next month.", [{ text: "next month", date: "2025-08" }]],
+    [
+      "Inflation reached 12.5 per cent earlier this month.",
+      [{ text: "earlier this month", date: "2025-07" }],
+    ],
+    ["The air force shot down 40 drones yesterday.", [{ text: "yesterday", date: "2025-07-23" }]],
+    ["The vote is scheduled for tomorrow.", [{ text: "tomorrow", date: "2025-07-25" }]],
+    ["The embassy reopened two weeks ago.", [{ text: "two weeks ago", date: "2025-07-10" }]],
+    ["A decision is expected in three weeks.", [{ text: "in three weeks", date: "2025-08-14" }]],
+    ["It was the first recording in a decade.", []],
+    ["The talks ended three days later.", []],
+    ["The statement came in mid-2023.", []],
+    ["The envoy travels early next week.", []],
+  ],
+  "bounds and years": [
+    [
+      "Kyiv proposed a meeting by the end of August.",
+      [{ text: "by the end of August", date: "2025-08", bound: "<=" }],
+    ],
+    ["Thousands have been exchanged since 2022.", [{ text: "since 2022", date: "2022", bound: ">=" }]],
+    ["Receipts have lagged since July.", [{ text: "since July", date: "2025-07", bound: ">=" }]],
+    ["The mission will run until 2027.", [{ text: "until 2027", date: "2027", bound: "<=" }]],
+    [
+      "He will leave after 2018 or before 2016.",
+      [
+        { text: "after 2018", date: "2018", bound: ">" },
+        { text: "before 2016", date: "2016", bound: "<" },
+      ],
+    ],
+    ["Crimea was annexed by Russia in 2014.", [{ text: "2014", date: "2014" }]],
+    [
+      "Budgets for 2025 and 2026 were approved.",
+      [
+        { text: "2025", date: "2025" },
+        { text: "2026", date: "2026" },
+      ],
+    ],
+    ["Emissions must fall 32 percent below 2005 levels.", [{ text: "2005", date: "2005" }]],
+    ["It happened in the year before 2015.", [{ text: "the year before 2015", date: "2014" }]],
+    [
+      "The 1991–2020 mean was lower.",
+      [
+        { text: "1991", date: "1991" },
+        { text: "2020", date: "2020" },
+      ],
+    ],
+    ["Obama's 2008 campaign set the template.", [{ text: "2008", date: "2008" }]],
+    ["The army sent 2000 soldiers.", []],
+  ],
+  "numeric forms": [
+    ["The data for 2024-03-15 were released.", [{ text: "2024-03-15", date: "2024-03-15" }]],
+    ["The law took effect on 02/22/2016.", [{ text: "02/22/2016", date: "2016-02-22" }]],
+    ["The law took effect on 21/04/2016.", [{ text: "21/04/2016", date: "2016-04-21" }]],
+    ["The survey ran September 16-19, 2016.", []],
+    ["The ssn is 123-12-1234.", []],
+    ["The date 2015-1-32 is wrong.", []],
+  ],
+  "not dates": [
+    ["You may leave now.", []],
+    ["May I ask a question?", []],
+    ["The May protests were peaceful.", []],
+    ["Good Friday was quiet.", []],
+    ["Mortgages were at 6.45 percent.", []],
+  ],
+};
+
+describe("findDates against Thursday 2025-07-24", () => {
+  for (const [name, rows] of Object.entries(TABLES)) {
+    describe(name, () => {
+      it.each(rows)("%s", (text, expected) => {
+        expect(read(text)).toEqual(expected);
+      });
+    });
+  }
+});
+
+describe("without a document date", () => {
+  it("leaves relative dates out with a message and keeps absolute ones", () => {
+    const text =
+      "Talks held on 16 May and yesterday resumed the process begun on 24 February 2022 and in 2014.";
+    const sentences = whole(text);
+    const { dates, messages } = findDates(text, sentences, null, findNumbers(text, sentences).numbers);
+    expect(dates.map((d) => [d.text, d.date])).toEqual([
+      ["24 February 2022", "2022-02-24"],
+      ["2014", "2014"],
+    ]);
+    const missing = messages.filter((m) => m.rule === "no-document-date");
+    expect(missing.map((m) => text.slice(m.start, m.end))).toEqual(["16 May", "yesterday"]);
+    for (const m of missing) expect(m.stage).toBe("dates");
+  });
+
+  it("never reads today's clock", () => {
+    const text = "The vote was held last year and will be repeated next month.";
+    expect(read(text, null)).toEqual([]);
+  });
+});
+
+describe("grammar and tense", () => {
+  it("finds spans without a document date", () => {
+    const text = "On 9 August, after talks in June, the envoy left yesterday.";
+    const spans = findDateCandidates(text, { start: 0, end: text.length }).map((c) =>
+      text.slice(c.start, c.end),
+    );
+    expect(spans).toEqual(["9 August", "June", "yesterday"]);
+  });
+
+  it.each([
+    ["Fighting intensified in December.", "December", "past"],
+    ["The next round is expected in November, officials said.", "November", "future"],
+    ["The vote is in June.", "June", "none"],
+    ["A plan, unveiled in February, would raise the levee.", "February", "past"],
+  ] as const)("%s", (text, word, tense) => {
+    const at = text.indexOf(word);
+    expect(clauseTense(text, { start: 0, end: text.length }, { start: at, end: at + word.length })).toBe(
+      tense,
+    );
+  });
+});
+
+describe("layers", () => {
+  it("drops a date that overlaps a number, with a message", () => {
+    const text = "On 2 June 300 people met.";
+    const fake: NumberMention[] = [{ start: 3, end: 4, text: "2", kind: "cardinal", value: 2 }];
+    const { dates, messages } = findDates(text, whole(text), DOC_DATE, fake);
+    expect(dates).toEqual([]);
+    expect(messages.map((m) => m.rule)).toEqual(["overlaps-number"]);
+  });
+
+  it("runs as a stage after numbers; the layers never overlap", () => {
+    const text =
+      "date 2025-07-24\nOn 16 May, 1,200 prisoners were swapped; in 2014 and since 2022, thousands more followed.";
+    const doc = new Doc(text, { id: "d", date: "2025-07-24" });
+    doc.set("body", { start: 16, end: text.length });
+    doc.set("sentences", [{ start: 16, end: text.length }]);
+    expect(datesStage.requires).toEqual(["sentences", "numbers"]);
+    numbersStage.run(doc, { options: {} });
+    datesStage.run(doc, { options: {} });
+    const dates = doc.get("dates");
+    const numbers = doc.get("numbers");
+    expect(dates.map((d) => d.text)).toEqual(["16 May", "2014", "since 2022"]);
+    expect(numbers.map((n) => n.text)).toEqual(["1,200", "thousands more"]);
+    expect(numbers[1]).toMatchObject({ kind: "cardinal", value: 1000, bound: ">=", incremental: true });
+    for (const d of dates) {
+      expect(text.slice(d.start, d.end)).toBe(d.text);
+      for (const n of numbers) expect(d.end <= n.start || n.end <= d.start).toBe(true);
+    }
+    // the header is outside the sentences: nothing is read there
+    expect(dates.every((d) => d.start >= 16)).toBe(true);
+  });
+});
