@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { Doc, type LayerName } from "./doc.js";
+import type { Doc, LayerName } from "./doc.js";
 import { buildRecord } from "./stages/record.js";
 import type { DocumentRecord } from "./schema.js";
 import type { Stage } from "./stage.js";

@@ -353,7 +353,7 @@ describe.skipIf(!haveChromium)("review app in chromium", () => {
     expect(byId.has(second.id)).toBe(false);
     expect(byId.get(first.id)).toMatchObject({
       review: "accepted",
-      content: first.content_fragments ?? [first.content],
+      content: [first.content],
       source: first.source ? [first.source] : [],
       cue: first.cue ? [first.cue] : [],
     });
