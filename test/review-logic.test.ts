@@ -198,3 +198,27 @@ describe("loading a run", () => {
     expect(["0.0.0.0", "192.168.1.2", "example.com"].some(isLoopback)).toBe(false);
   });
 });
+
+describe("gold export", () => {
+  it("joins the fragments of an interrupted quote into one gold attribution, as PolNeAR does", async () => {
+    const { extract } = await import("../src/index.js");
+    const { goldDocuments } = await import("../src/review/gold-export.js");
+    const text = "“We tried,” the mayor said, “but the money ran out before the summer.”";
+    const rec = extract(text, { id: "g" });
+    expect(rec.statements).toHaveLength(2);
+    const run = {
+      dir: "",
+      recordsPath: "",
+      reviewsPath: "",
+      errors: [],
+      inputs: [],
+      warnings: [],
+      docs: [{ index: 0, doc_id: "g", date: null, text_sha256: rec.text_sha256, statements: rec.statements, numbers: [], text }],
+    };
+    const accepted = { status: "accepted" as const, spans: {}, changed: false, seq: 1, ts: "t" };
+    const states = new Map(rec.statements.map((s) => [statementKey("g", s.id), { ...accepted }]));
+    const [doc] = goldDocuments(run, states as never);
+    expect(doc?.attributions).toHaveLength(1);
+    expect(doc?.attributions[0]?.content.map((f) => f.text)).toEqual(["“We tried,”", "“but the money ran out before the summer.”"]);
+  });
+});

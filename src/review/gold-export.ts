@@ -56,6 +56,8 @@ export function goldDocuments(run: LoadedRun, states: ReadonlyMap<string, Review
   for (const doc of run.docs) {
     if (doc.text === null) continue;
     const attributions: GoldAttribution[] = [];
+    /** fragments of one interrupted content ("…," he said, "…") join one gold attribution, as in PolNeAR */
+    const groups = new Map<string, GoldAttribution>();
     let reviewed = 0;
     for (const s of doc.statements) {
       const state = states.get(statementKey(doc.doc_id, s.id));
@@ -63,13 +65,20 @@ export function goldDocuments(run: LoadedRun, states: ReadonlyMap<string, Review
       if (state?.status === "rejected") continue;
       if (!state && !options.includeUnreviewed) continue;
       const speaker = state && state.speaker !== undefined ? state.speaker : s.speaker;
-      attributions.push({
+      const a: GoldAttribution = {
         id: s.id,
         ...reviewedSpans(s, state),
         kind: s.kind,
         speaker: speaker ? { name: speaker.name, role: speaker.role } : null,
         review: !state ? "unreviewed" : state.changed ? "edited" : "accepted",
-      });
+      };
+      const group = s.fragment ? groups.get(s.fragment.group) : undefined;
+      if (group && JSON.stringify([group.source, group.cue]) === JSON.stringify([a.source, a.cue])) {
+        group.content.push(...a.content);
+        continue;
+      }
+      if (s.fragment) groups.set(s.fragment.group, a);
+      attributions.push(a);
     }
     if (reviewed > 0 || options.includeUnreviewed) out.push({ id: doc.doc_id, text: doc.text, attributions });
   }
