@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { clauseTense } from "../src/dates/clause-tense.js";
+import { findDateCandidates } from "../src/dates/find-date-candidates.js";
 import { Doc } from "../src/doc.js";
 import type { NumberMention, Range } from "../src/schema.js";
 import { datesStage, findDates } from "../src/stages/dates.js";
-import { clauseTense, findDateCandidates } from "../src/stages/dates-grammar.js";
 import { findNumbers, numbersStage } from "../src/stages/numbers.js";
 
 /** The document date of every table row: Thursday 24 July 2025. */

@@ -1,13 +1,15 @@
 /**
- * Adapter for @microsoft/recognizers-text-number: the only file that imports it. The number and ordinal
- * models are built once per process, on first use (percentages, money and ranges are read by our own
- * rules over the numbers, which also covers forms the library's percentage model misses, "10%-15%"). Results come back in our terms: UTF-16 [start, end) offsets into the
- * string we passed (the library's `end` is inclusive and its `text` may be lower-cased), a numeric value
- * (NaN when the library could not resolve one) and the span's own text.
+ * Adapter for @microsoft/recognizers-text-number: the only file that imports it. Each model is built once
+ * per process, on first use. The pipeline reads cardinals and ordinals; percentages, money and ranges are
+ * read by our own rules over the numbers, which also covers forms the library's percentage model misses
+ * ("10%-15%"); the percentage model serves the baseline bench only. Results come back in our terms:
+ * UTF-16 [start, end) offsets into the string we passed (the library's `end` is inclusive and its `text`
+ * may be lower-cased), a numeric value (NaN when the library could not resolve one) and the span's own
+ * text.
  */
 import { Culture, NumberRecognizer } from "@microsoft/recognizers-text-number";
 
-export type LibNumberType = "number" | "ordinal";
+export type LibNumberType = "number" | "ordinal" | "percentage";
 
 export interface LibNumber {
   start: number;
@@ -23,17 +25,23 @@ interface Model {
   parse(query: string): Array<{ start: number; end: number; text: string; resolution?: { value?: unknown } }>;
 }
 
-let models: { number: Model; ordinal: Model } | null = null;
+let recognizer: NumberRecognizer | null = null;
+const models = new Map<LibNumberType, Model>();
 
-function getModels(): { number: Model; ordinal: Model } {
-  if (!models) {
-    const recognizer = new NumberRecognizer(Culture.English);
-    models = {
-      number: recognizer.getNumberModel() as unknown as Model,
-      ordinal: recognizer.getOrdinalModel() as unknown as Model,
-    };
+/** The library's model of one type, built on first use. */
+function model(type: LibNumberType): Model {
+  let m = models.get(type);
+  if (!m) {
+    recognizer ??= new NumberRecognizer(Culture.English);
+    const r = recognizer;
+    m = (type === "number"
+      ? r.getNumberModel()
+      : type === "ordinal"
+        ? r.getOrdinalModel()
+        : r.getPercentageModel()) as unknown as Model;
+    models.set(type, m);
   }
-  return models;
+  return m;
 }
 
 /**
@@ -87,10 +95,15 @@ function run(model: Model, type: LibNumberType, text: string): LibNumber[] {
 
 /** Cardinals (integers, decimals, fractions, written numbers) in `text`. */
 export function recognizeNumbers(text: string): LibNumber[] {
-  return run(getModels().number, "number", text);
+  return run(model("number"), "number", text);
 }
 
 /** Ordinals ("18th", "fourth"); relative ones ("next", "last") come back with value 0. */
 export function recognizeOrdinals(text: string): LibNumber[] {
-  return run(getModels().ordinal, "ordinal", text);
+  return run(model("ordinal"), "ordinal", text);
+}
+
+/** Percentages ("12.5%", "fifty percent"), value in percent: only bench/numbers-baselines.ts reads them. */
+export function recognizePercentages(text: string): LibNumber[] {
+  return run(model("percentage"), "percentage", text);
 }

@@ -1,14 +1,16 @@
 /**
  * dates: calendar dates in the sentences, resolved against the document date (kind "date": an ISO day,
- * month or year, with a bound for "since 2022", "by the end of August"). The grammar lives in
- * dates-grammar.ts; the numbers stage reads the same grammar to leave these spans alone, so the two
- * layers never overlap. Without a document date, anything relative ("yesterday", "16 May") is left out
- * with a message, never resolved against today's clock.
+ * month or year, with a bound for "since 2022", "by the end of August"). The grammar lives in src/dates/
+ * (find-date-candidates.ts and the rule modules it reads); the numbers stage reads the same grammar to
+ * leave these spans alone, so the two layers never overlap. Without a document date, anything relative
+ * ("yesterday", "16 May") is left out with a message, never resolved against today's clock.
  */
+import { isoDate, parseYmd } from "../dates/calendar.js";
+import { clauseTense } from "../dates/clause-tense.js";
+import { findDateCandidates } from "../dates/find-date-candidates.js";
 import type { Message, NumberMention, Range } from "../schema.js";
 import { overlaps } from "../spans.js";
 import type { Stage } from "../stage.js";
-import { clauseTense, findDateCandidates, isoDate, parseYmd } from "./dates-grammar.js";
 
 const STAGE = "dates";
 

@@ -1,60 +1,16 @@
 /**
- * Shared by the numbers and dates stages: a small tokenizer with offsets and a parser for written
- * English numbers ("twenty-one", "two thousand and fifteen", "nineteen seventy eight", "twenty first").
+ * A parser for written English numbers ("twenty-one", "two thousand and fifteen", "nineteen seventy
+ * eight", "twenty first"), over the tokens of tokenize.ts; shared by the number and date grammars.
  */
 import NUMBER_WORDS from "../lexicons/number-words.json" with { type: "json" };
-
-export interface Tok {
-  /** [s, e) into the document text */
-  s: number;
-  e: number;
-  t: string;
-  /** lower case */
-  l: string;
-  /** word, number (digits only) or punctuation */
-  k: "w" | "n" | "p";
-  /** whitespace (or the start of the range) right before the token */
-  sp: boolean;
-}
-
-const TOKEN = /[A-Za-z]+(?:['’][A-Za-z]+)*|\d+|[^\sA-Za-z\d]/g;
-
-/** Tokens of text[start, end): words, digit runs and single punctuation characters. */
-export function tokenize(text: string, start: number, end: number): Tok[] {
-  const slice = text.slice(start, end);
-  const toks: Tok[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
-    const t = m[0];
-    const s = start + m.index;
-    const c = t.charCodeAt(0);
-    const k = c >= 48 && c <= 57 ? "n" : /[A-Za-z]/.test(t[0]!) ? "w" : "p";
-    const prev = toks[toks.length - 1];
-    const sp = prev ? prev.e < s : true;
-    toks.push({ s, e: s + t.length, t, l: t.toLowerCase(), k, sp });
-  }
-  return toks;
-}
+import type { Tok } from "./tokenize.js";
 
 export const UNITS: Readonly<Record<string, number>> = NUMBER_WORDS.units;
 export const TENS: Readonly<Record<string, number>> = NUMBER_WORDS.tens;
 export const SCALES: Readonly<Record<string, number>> = NUMBER_WORDS.scales;
 export const ORDINALS: Readonly<Record<string, number>> = NUMBER_WORDS.ordinals;
 
-const has = (o: object, k: string): boolean => Object.hasOwn(o, k);
-
-/** Is this lower-case word a number word of any sort (cardinal, ordinal, scale, dozen, fraction)? */
-export function isNumberWord(w: string): boolean {
-  return (
-    has(UNITS, w) ||
-    has(TENS, w) ||
-    has(SCALES, w) ||
-    has(ORDINALS, w) ||
-    has(NUMBER_WORDS.dozen, w) ||
-    has(NUMBER_WORDS.fractions, w)
-  );
-}
-
+const has = Object.hasOwn;
 export interface WordNumber {
   /** token index after the number */
   next: number;
