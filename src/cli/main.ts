@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /** The `statements` command line: thin; parses flags and calls the library. */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { packageVersion } from "../package-info.js";
-import { runExtract, UsageError } from "./extract.js";
+import { type ExportCliOptions, runExport } from "./export.js";
+import { type ExtractCliOptions, runExtract, UsageError } from "./extract.js";
+import { registerReviewCommands } from "./review.js";
 
 const program = new Command();
 program
@@ -16,10 +18,17 @@ program
   .command("extract")
   .description("extract statements, speakers and numbers; one JSON record per document (JSONL)")
   .argument("<inputs...>", ".txt files, .jsonl files (one {id, text, date?} a line), directories, or - for JSONL on stdin")
-  .option("-o, --output <dir>", "write <dir>/records.jsonl and <dir>/summary.json instead of stdout")
+  .option("-o, --output <dir>", "write <dir>/records.jsonl, errors.jsonl and manifest.json instead of stdout")
   .option("--date <YYYY-MM-DD>", "document date for documents that give none (header or jsonl field)")
   .option("--pipeline <name>", "pipeline config: a name in pipelines/ or a path to a .json file", "default")
   .option("--pretty", "indent the JSON records (no longer one per line)")
+  .option("-w, --workers <n>", "documents processed in parallel by n worker threads; 1 runs in-process (default: cores)")
+  .option("--resume", "continue the interrupted run in -o <dir> where it stopped")
+  .option("-q, --quiet", "no progress or summary on stderr")
+  .option("--max-chars <n>", "longer documents become error records (too-large); 0 for no limit", "1000000")
+  .addOption(new Option("--part-size <n>", "documents per committed part of -o runs").hideHelp())
+  .addOption(new Option("--part-seconds <s>", "commit a part at least this often").hideHelp())
+  .addOption(new Option("--progress-interval <s>", "seconds between progress lines when stderr is not a terminal").hideHelp())
   .addHelpText(
     "after",
     `
@@ -28,11 +37,44 @@ Examples:
   $ statements extract article.txt --date 2025-07-24 one article, JSONL on stdout
   $ cat docs.jsonl | statements extract -             JSONL on stdin
   $ statements extract corpus/seed.txt --pretty      read one record
+  $ statements extract big.jsonl.gz -o run/ -w 4     4 worker threads; Ctrl-C stops cleanly
+  $ statements extract big.jsonl.gz -o run/ --resume continue run/ where it stopped
 
-Exit status: 0 all documents processed, 1 some became error records, 2 usage error.`,
+Output folder (-o): records.jsonl (one line per input document, error records included),
+errors.jsonl (one line per failed document), manifest.json (inputs, counts, pipeline, durations).
+Progress goes to stderr (a bar on a terminal, a line every 5 s otherwise; --quiet for none).
+
+Exit status: 0 all documents processed, 1 some became error records, 2 usage error,
+130 interrupted (the manifest is marked incomplete; --resume continues).`,
   )
-  .action(async (inputs: string[], opts: { output?: string; date?: string; pipeline: string; pretty?: boolean }) => {
+  .action(async (inputs: string[], opts: ExtractCliOptions) => {
     process.exitCode = await runExtract(inputs, opts);
+  });
+
+registerReviewCommands(program);
+
+program
+  .command("export")
+  .description("turn the records of a run into CSV, parquet, brat standoff or Label Studio pre-annotations")
+  .argument("<run>", "a run folder (extract -o) or a records .jsonl file")
+  .requiredOption("--to <format>", "csv | parquet | brat | label-studio")
+  .option("-o, --output <path>", "output file (csv, parquet, label-studio) or folder (brat); csv and label-studio default to stdout")
+  .option("--inputs <paths...>", "brat and label-studio: the inputs given to extract, for the article texts")
+  .option("-q, --quiet", "no summary on stderr")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ statements export output/ --to csv > statements.csv              one row per statement
+  $ statements export output/ --to parquet -o statements.parquet
+  $ statements export output/ --to brat -o brat/ --inputs corpus/    .txt + .ann per article (PolNeAR's shape)
+  $ statements export output/records.jsonl --to label-studio -o tasks.json --inputs corpus/
+
+Offsets: csv and parquet keep the records' UTF-16 offsets; brat and Label Studio count code points.
+Exit status: 0 done, 1 some records had no matching text in --inputs, 2 usage error.`,
+  )
+  .action(async (run: string, opts: ExportCliOptions) => {
+    process.exitCode = await runExport(run, opts);
   });
 
 try {

@@ -1,0 +1,174 @@
+/**
+ * The batch runner: streams the inputs, sends batches of documents to an executor (in-process or a
+ * worker pool), keeps a bounded window of batches in flight, and hands the results to the sink in
+ * input order. Stopping (SIGINT) lets the batches in flight finish and commits them.
+ */
+import type { Readable } from "node:stream";
+import { errorRecord } from "../index.js";
+import { isReadError, readInputs } from "../io/readers.js";
+import { type BatchDocument, type BatchResult, recordLine } from "./batch.js";
+import { countDocuments } from "./count.js";
+import { createExecutor, type Executor } from "./executor.js";
+import { Progress } from "./progress.js";
+import type { Chunk, Sink } from "./sinks.js";
+
+export interface RunOptions {
+  inputs: string[];
+  /** pipeline name, or absolute path of a .json config */
+  pipeline: string;
+  workers: number;
+  date?: string | undefined;
+  pretty?: boolean | undefined;
+  sink: Sink;
+  stdin?: Readable;
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+  quiet?: boolean | undefined;
+  progressIntervalMs?: number | undefined;
+  /** stop reading: finish what is in flight, then interrupt the sink */
+  signal?: AbortSignal | undefined;
+  /** documents per batch sent to a worker, and the text size that closes a batch early */
+  batchDocs?: number | undefined;
+  batchChars?: number | undefined;
+  /** longer documents become "too-large" error records without being processed (0: no limit) */
+  maxChars?: number | undefined;
+  /** an executor to use (and leave open) instead of creating one: for benchmarks that warm it up */
+  executor?: Executor | undefined;
+  /** print at most this many failed documents on stderr */
+  maxErrorLines?: number | undefined;
+}
+
+export interface RunResult {
+  counts: Sink["counts"];
+  interrupted: boolean;
+  seconds: number;
+}
+
+interface InFlight {
+  ids: string[];
+  result: Promise<BatchResult>;
+}
+
+export async function runBatch(opts: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const stderr = opts.stderr ?? process.stderr;
+  const sink = opts.sink;
+  const executor =
+    opts.executor ?? createExecutor({ pipeline: opts.pipeline, workers: opts.workers, pretty: opts.pretty ?? false });
+  const progress = new Progress(stderr, {
+    quiet: opts.quiet ?? false,
+    tty: Boolean(stderr.isTTY),
+    intervalMs: opts.progressIntervalMs ?? 5000,
+  });
+  progress.setSkipped(sink.skip);
+  progress.update(sink.counts.in, sink.counts.errors);
+  const counting = new AbortController();
+  if (!opts.quiet) {
+    countDocuments(opts.inputs, counting.signal).then(
+      (n) => {
+        if (n !== null) progress.setTotal(n);
+      },
+      () => {},
+    );
+  }
+  const batchDocs = opts.batchDocs ?? 64;
+  const batchChars = opts.batchChars ?? 32 * 1024;
+  const maxInFlight = executor.workers * 2 + 1;
+  const maxErrorLines = opts.maxErrorLines ?? 10;
+  const maxChars = opts.maxChars ?? 0;
+  let errorLines = 0;
+  const inflight: InFlight[] = [];
+  let batch: BatchDocument[] = [];
+  let chars = 0;
+
+  const flush = () => {
+    if (batch.length === 0) return;
+    const result = executor.run(batch);
+    result.catch(() => {}); // awaited in order by drainOne; this only keeps a later failure from being "unhandled"
+    inflight.push({ ids: batch.map((d) => d.id), result });
+    batch = [];
+    chars = 0;
+  };
+
+  const drainOne = async () => {
+    const head = inflight.shift()!;
+    const r = await head.result;
+    const chunk: Chunk = { ids: head.ids, lines: r.lines, statements: r.statements, errors: r.errors };
+    await sink.write(chunk);
+    for (const e of r.errors) {
+      if (errorLines < maxErrorLines) progress.log(`statements: error: ${e.doc_id}: ${e.code}: ${e.message}`);
+      else if (errorLines === maxErrorLines) progress.log("statements: (further errors not shown here)");
+      errorLines++;
+    }
+    progress.update(sink.counts.in, sink.counts.errors);
+  };
+
+  const readError = (item: { id: string; error: { code: string; message: string } }, index: number) => {
+    const rec = errorRecord(item.id, item.error.code, item.error.message);
+    inflight.push({
+      ids: [item.id],
+      result: Promise.resolve({
+        lines: [recordLine(rec, opts.pretty)],
+        statements: [0],
+        errors: [{ index, doc_id: item.id, code: item.error.code, message: item.error.message }],
+      }),
+    });
+  };
+
+  const stopped = new Promise<"stop">((resolve) => {
+    if (opts.signal?.aborted) resolve("stop");
+    opts.signal?.addEventListener("abort", () => resolve("stop"), { once: true });
+  });
+
+  const it = readInputs(opts.inputs, opts.stdin)[Symbol.asyncIterator]();
+  let index = 0;
+  let interrupted = false;
+  let completed = false;
+  try {
+    for (;;) {
+      const next = await Promise.race([it.next(), stopped]);
+      if (next === "stop") {
+        interrupted = true;
+        break;
+      }
+      if (next.done) break;
+      const item = next.value;
+      const i = index++;
+      if (i < sink.skip) {
+        sink.skipped(i, item.id);
+        continue;
+      }
+      if (isReadError(item)) {
+        flush();
+        readError(item, i);
+      } else if (maxChars > 0 && item.text.length > maxChars) {
+        flush();
+        const message = `the document has ${item.text.length} characters; the limit is ${maxChars} (--max-chars)`;
+        readError({ id: item.id, error: { code: "too-large", message } }, i);
+      } else {
+        batch.push({
+          index: i,
+          id: item.id,
+          text: item.text,
+          date: item.date ?? opts.date ?? null,
+          ...(item.messages?.length ? { messages: item.messages } : {}),
+        });
+        chars += item.text.length;
+        if (batch.length >= batchDocs || chars >= batchChars) flush();
+      }
+      while (inflight.length >= maxInFlight) await drainOne();
+    }
+    flush();
+    while (inflight.length > 0) await drainOne();
+    if (interrupted) await sink.interrupt();
+    else await sink.finish();
+    completed = !interrupted;
+  } finally {
+    counting.abort();
+    progress.stop();
+    // A reader blocked on standard input cannot be awaited; let it go.
+    if (completed) await it.return?.(undefined);
+    else void it.return?.(undefined)?.catch(() => {});
+    if (!opts.executor) await executor.close();
+  }
+  return { counts: sink.counts, interrupted, seconds: (performance.now() - started) / 1000 };
+}
