@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { hasShared, sharedMissing, sharedRoot } from "./helpers.js";
 import { CLI, corpusJsonl, ensureBuilt, ROOT, runCli, tempDir, testPipeline } from "./runner-helpers.js";
 
 let P: string;
@@ -118,6 +119,17 @@ describe("statements extract: runs", () => {
     expect(lines(one.stdout)).toHaveLength(24);
     expect(two.stdout).toBe(one.stdout);
     expect(readFileSync(join(dir, "o2", "records.jsonl"), "utf8")).toBe(one.stdout);
+  });
+});
+
+describe.skipIf(!hasShared)(`real news (${hasShared ? "PolNeAR dev" : sharedMissing})`, () => {
+  beforeAll(ensureBuilt, 300_000);
+  it("records are byte-identical with 1 and 2 workers on PolNeAR dev", { timeout: 180_000 }, async () => {
+    const dev = join(sharedRoot, "data/polnear/dev.jsonl");
+    const [one, two] = await Promise.all([runCli(["extract", dev, "-w", "1", "-q"]), runCli(["extract", dev, "-w", "2", "-q"])]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(lines(one.stdout)).toHaveLength(84);
+    expect(two.stdout === one.stdout).toBe(true);
   });
 });
 
