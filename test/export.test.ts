@@ -64,6 +64,18 @@ function parseCsv(text: string): string[][] {
 }
 
 describe("statements export", () => {
+  it("--gold writes the reviewed statements (none reviewed yet: no documents); no format is a usage error", async () => {
+    const gold = await runCli(["export", join(dir, "run"), "--gold", "--inputs", inputs]);
+    expect(gold.code, gold.stderr).toBe(0);
+    expect(gold.stdout).toBe("");
+    expect(gold.stderr).toMatch(/^0 document\(s\), 0 gold attribution\(s\)/);
+    const none = await runCli(["export", join(dir, "run")]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--to <csv\|parquet\|brat\|label-studio> or --gold is required/);
+    const both = await runCli(["export", join(dir, "run"), "--gold", "--to", "csv"]);
+    expect(both.code).toBe(2);
+  });
+
   it("csv: a header and one row per statement, texts and offsets as in the records", async () => {
     const r = await runCli(["export", join(dir, "run"), "--to", "csv", "-q"]);
     expect(r.code, r.stderr).toBe(0);

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from "commander";
 import { packageVersion } from "../package-info.js";
 import { type ExportCliOptions, runExport } from "./export.js";
 import { type ExtractCliOptions, runExtract, UsageError } from "./extract.js";
-import { registerReviewCommands } from "./review.js";
+import { registerReviewCommands, runExportGold } from "./review.js";
 
 const program = new Command();
 program
@@ -55,9 +55,11 @@ registerReviewCommands(program);
 
 program
   .command("export")
-  .description("turn the records of a run into CSV, parquet, brat standoff or Label Studio pre-annotations")
+  .description("turn the records of a run into CSV, parquet, brat standoff, Label Studio pre-annotations, or reviewed gold")
   .argument("<run>", "a run folder (extract -o) or a records .jsonl file")
-  .requiredOption("--to <format>", "csv | parquet | brat | label-studio")
+  .option("--to <format>", "csv | parquet | brat | label-studio")
+  .option("--gold", "the reviewed statements (statements review) as gold JSONL for ../shared/tools/score-statements.mjs")
+  .option("--include-unreviewed", 'with --gold: also write unreviewed statements, flagged "review": "unreviewed"')
   .option("-o, --output <path>", "output file (csv, parquet, label-studio) or folder (brat); csv and label-studio default to stdout")
   .option("--inputs <paths...>", "brat and label-studio: the inputs given to extract, for the article texts")
   .option("-q, --quiet", "no summary on stderr")
@@ -69,11 +71,22 @@ Examples:
   $ statements export output/ --to parquet -o statements.parquet
   $ statements export output/ --to brat -o brat/ --inputs corpus/    .txt + .ann per article (PolNeAR's shape)
   $ statements export output/records.jsonl --to label-studio -o tasks.json --inputs corpus/
+  $ statements export output/ --gold -o reviewed-gold.jsonl          after statements review output/
 
 Offsets: csv and parquet keep the records' UTF-16 offsets; brat and Label Studio count code points.
 Exit status: 0 done, 1 some records had no matching text in --inputs, 2 usage error.`,
   )
-  .action(async (run: string, opts: ExportCliOptions) => {
+  .action(async (run: string, opts: ExportCliOptions & { gold?: boolean; includeUnreviewed?: boolean }) => {
+    if (opts.gold) {
+      if (opts.to) throw new UsageError("--gold and --to: choose one");
+      await runExportGold(run, {
+        ...(opts.output ? { output: opts.output } : {}),
+        ...(opts.inputs ? { inputs: opts.inputs } : {}),
+        ...(opts.includeUnreviewed ? { includeUnreviewed: true } : {}),
+      });
+      return;
+    }
+    if (!opts.to) throw new UsageError("export: --to <csv|parquet|brat|label-studio> or --gold is required");
     process.exitCode = await runExport(run, opts);
   });
 

@@ -88,7 +88,7 @@ Examples:
 
   program
     .command("export-gold")
-    .description("write the reviewed statements of a run as gold JSONL for ../shared/tools/score-statements.mjs --gold")
+    .description("the same as `export <run> --gold`: the reviewed statements as gold JSONL for ../shared/tools/score-statements.mjs")
     .argument("<run>", "a run folder (holding records.jsonl and reviews.jsonl) or a records .jsonl file")
     .option("-o, --output <file>", "write the gold JSONL to <file> instead of stdout")
     .option("--inputs <paths...>", "the inputs given to extract; default: inputs of the run's summary.json")
