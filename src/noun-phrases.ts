@@ -8,7 +8,18 @@ import type { Token } from "./doc.js";
 const NP_POS = new Set(["PROPN", "NOUN", "ADJ", "DET", "NUM"]);
 const POSSESSIVES = new Set(["his", "her", "their", "its", "our", "my", "your"]);
 const PP_JOINERS = new Set(["of", "for", "at", "from", "to", "with", "on"]);
-export const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "i", "we", "it", "you", "who", "which", "that"]);
+export const SUBJECT_PRONOUNS = new Set([
+  "he",
+  "she",
+  "they",
+  "i",
+  "we",
+  "it",
+  "you",
+  "who",
+  "which",
+  "that",
+]);
 const TEMPORAL = new Set(["today", "yesterday", "tonight", "tomorrow"]);
 const SKIPPABLE_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
 
@@ -21,22 +32,65 @@ function isNP(t: Token | undefined): boolean {
 }
 
 function isHead(t: Token): boolean {
-  return t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "NUM" || (t.pos === "PRON" && SUBJECT_PRONOUNS.has(t.lower));
+  return (
+    t.pos === "PROPN" ||
+    t.pos === "NOUN" ||
+    t.pos === "NUM" ||
+    (t.pos === "PRON" && SUBJECT_PRONOUNS.has(t.lower))
+  );
+}
+
+const QUANTIFIERS = new Set(["about", "nearly", "almost", "roughly", "around", "some", "only", "over"]);
+
+/** Steps left over NP words, "teary-eyed" / "Reuters/Ipsos" joins, a capitalised "verb" inside a name, "six in 10". */
+function npWordsLeft(tokens: Token[], j: number, min: number): number {
+  for (;;) {
+    const p = tokens[j - 1];
+    const cur = tokens[j]!;
+    if (j - 1 < min || !p) return j;
+    if (isNP(p)) j--;
+    else if (
+      (p.text === "-" || p.text === "/") &&
+      j - 2 >= min &&
+      p.start === tokens[j - 2]!.end &&
+      p.end === cur.start
+    )
+      j -= 2;
+    else if (
+      tokens[j - 2]?.text === "-" &&
+      j - 3 >= min &&
+      tokens[j - 2]!.end === p.start &&
+      tokens[j - 2]!.start === tokens[j - 3]!.end &&
+      /^\p{L}/u.test(p.text)
+    )
+      j -= 3;
+    else if (p.pos === "VERB" && /^\p{Lu}/u.test(p.text) && cur.pos === "PROPN" && j - 1 > min) j--;
+    else if (p.lower === "in" && cur.pos === "NUM" && tokens[j - 2]?.pos === "NUM" && j - 2 >= min) j -= 2;
+    else return j;
+  }
 }
 
 /** Extends an NP ending at `last` leftwards inside [min, last]; returns its first token. */
 function npStartLeft(tokens: Token[], last: number, min: number): number {
-  let j = last;
-  while (j - 1 >= min && isNP(tokens[j - 1])) j--;
+  let j = npWordsLeft(tokens, last, min);
   // PP inside the NP: "a spokesman for the campaign", "Secretary of the Council of Ukraine"
   while (j - 2 >= min && PP_JOINERS.has(tokens[j - 1]!.lower) && isNP(tokens[j - 2]) && last - j < 16) {
-    j -= 2;
-    while (j - 1 >= min && isNP(tokens[j - 1])) j--;
+    j = npWordsLeft(tokens, j - 2, min);
   }
+  // "Former Secretary of State and Democratic frontrunner Hillary Clinton", when nothing precedes but the clause start
+  if (j - 2 >= min && tokens[j - 1]!.lower === "and" && isHead(tokens[j - 2]!)) {
+    const k = npStartLeft(tokens, j - 2, min);
+    if (k === min || !["VERB", "AUX", "ADP"].includes(tokens[k - 1]!.pos)) j = k;
+  }
+  if (j - 1 >= min && QUANTIFIERS.has(tokens[j - 1]!.lower)) j--;
   return j;
 }
 
-type Chunk = "np" | "tail" | "other";
+type Chunk = "np" | "tail" | "aside" | "other";
+
+const QUOTE_MARK = /^(?:["“”«»]|'')$/;
+/** what separates a subject from its appositives: commas and dashes */
+const SEPARATOR = /^[,\u2014\u2013]$/;
 
 /** A tagger "VERB" inside a noun phrase: "the authority's lead hydrologist", "shipping lines". */
 function taggedVerbInNP(tokens: Token[], k: number, a: number, b: number): boolean {
@@ -51,13 +105,29 @@ function chunkKind(tokens: Token[], a: number, b: number): Chunk {
   const first = tokens[a]!;
   if (first.lower === "who" || first.lower === "whose" || (first.pos === "NUM" && a === b)) return "tail";
   // a participial aside: "Jane Roe, speaking after the talks, said"
-  if (first.pos === "VERB" && /(ing|ed)$/.test(first.lower) && a > 0 && tokens[a - 1]!.text === ",") return "tail";
+  if (first.pos === "VERB" && /(ing|ed)$/.test(first.lower) && a > 0 && tokens[a - 1]!.text === ",")
+    return "tail";
+  // a participial or prepositional aside: "Jane Roe, clad in red, said", "Trump, in Kentucky, said"
+  if (
+    a > 0 &&
+    SEPARATOR.test(tokens[a - 1]!.text) &&
+    ((first.pos === "VERB" && /^\p{Ll}/u.test(first.text)) ||
+      (first.pos === "ADP" && a < b) ||
+      (first.pos === "ADV" && a === b))
+  )
+    return "aside";
   if (!(isNP(first) || (first.pos === "PRON" && SUBJECT_PRONOUNS.has(first.lower)))) return "other";
+  // a dateline is no appositive: "DENVER, Oct. 15 — Brightwell Health said"
+  if (/^\p{Lu}{3,}$/u.test(first.text) && /^[,(]$/.test(tokens[a + 1]?.text ?? "")) return "other";
   for (let k = a; k <= b; k++) {
     const t = tokens[k]!;
     // a relative clause ends the noun part: "a Democrat whose district covers …"
     if ((t.lower === "who" || t.lower === "whose") && k > a) return "np";
     if (QUOTE_MARK.test(t.text)) return "other";
+    // "the House Ways and Means Committee": a capitalised "verb" inside a name
+    if (t.pos === "VERB" && k > a && /^\p{Lu}/u.test(t.text)) continue;
+    // "a policy-focused conservative"
+    if (t.pos === "VERB" && k > a && tokens[k - 1]!.text === "-" && tokens[k - 1]!.end === t.start) continue;
     if (t.pos === "AUX" || (t.pos === "VERB" && !taggedVerbInNP(tokens, k, a, b))) return "other";
   }
   return "np";
@@ -71,17 +141,32 @@ function chunkKind(tokens: Token[], a: number, b: number): Chunk {
 function subjectChain(tokens: Token[], comma: number, min: number): [number, number] | null {
   let end = comma - 1;
   let start: number | null = null;
+  // asides right before the verb are not part of the source: "Trump, in Kentucky, said"
+  let last = comma - 1;
   while (end >= min) {
     let a = end;
-    while (a - 1 >= min && tokens[a - 1]!.text !== "," && !QUOTE_MARK.test(tokens[a - 1]!.text) && end - a < 30) a--;
+    while (
+      a - 1 >= min &&
+      !SEPARATOR.test(tokens[a - 1]!.text) &&
+      !QUOTE_MARK.test(tokens[a - 1]!.text) &&
+      end - a < 30
+    )
+      a--;
     let kind = chunkKind(tokens, a, end);
     if (kind === "other" && tokens[a]!.lower !== "who" && tokens[a]!.lower !== "whose") break;
     if (kind === "other") kind = "tail";
     if (kind === "np") start = a;
-    if (a - 1 < min || tokens[a - 1]!.text !== ",") break;
+    else if (kind === "aside" && start === null) last = a - 2;
+    if (a - 1 < min || !SEPARATOR.test(tokens[a - 1]!.text)) break;
+    // a dash after a dateline ("DENVER, Oct. 15, 2025 — Brightwell Health …") ends the chain
+    if (
+      tokens[a - 1]!.text !== "," &&
+      tokens.slice(min, a - 1).some((t) => t.pos === "NUM" || /^\p{Lu}{3,}$/u.test(t.text))
+    )
+      break;
     end = a - 2;
   }
-  return start === null ? null : [start, comma - 1];
+  return start === null || last < start ? null : [start, last];
 }
 
 /**
@@ -90,18 +175,33 @@ function subjectChain(tokens: Token[], comma: number, min: number): [number, num
  */
 export function subjectLeft(tokens: Token[], verb: number, min: number): [number, number] | null {
   let j = verb - 1;
-  while (j >= min && (SKIPPABLE_BEFORE_VERB.has(tokens[j]!.pos) || TEMPORAL.has(tokens[j]!.lower)) && tokens[j]!.lower !== "that") j--;
+  while (
+    j >= min &&
+    (SKIPPABLE_BEFORE_VERB.has(tokens[j]!.pos) || TEMPORAL.has(tokens[j]!.lower)) &&
+    tokens[j]!.lower !== "that"
+  )
+    j--;
   if (j < min) return null;
   const t = tokens[j]!;
   if (t.pos === "PRON" && SUBJECT_PRONOUNS.has(t.lower)) return [j, j];
   if (t.pos === "DET" && (t.lower === "that" || t.lower === "which")) return [j, j];
-  if (t.text === "," && j - 1 >= min) return subjectChain(tokens, j, min);
-  if (!isHead(t)) return null;
-  const first = npStartLeft(tokens, j, min);
+  if (SEPARATOR.test(t.text) && j - 1 >= min) return subjectChain(tokens, j, min);
+  // "Sen. John Cornyn (R-Texas) told …": a parenthesis after the name belongs to the source
+  let head = j;
+  if (t.text === ")") {
+    let open = j - 1;
+    while (open > min && j - open < 8 && tokens[open]!.text !== "(") open--;
+    if (tokens[open]?.text !== "(" || open - 1 < min || tokens[open - 1]!.pos !== "PROPN") return null;
+    head = open - 1;
+  }
+  // "Cook said …": a sentence-initial name the tagger took for a verb
+  const nameAsVerb =
+    head === min && head === j && tokens[head]!.pos === "VERB" && /^\p{Lu}\p{Ll}+$/u.test(tokens[head]!.text);
+  if (nameAsVerb) return [head, head];
+  if (!isHead(tokens[head]!)) return null;
+  const first = npStartLeft(tokens, head, min);
   return [first, j];
 }
-
-const QUOTE_MARK = /^(?:["“”«»]|'')$/;
 
 /** "(D-Va.)" right after a name: its end, or `last` when there is none. */
 function parenthesis(tokens: Token[], last: number, max: number): number {
@@ -113,11 +213,23 @@ function parenthesis(tokens: Token[], last: number, max: number): number {
 /** A participle or conjunction after a comma ends an appositive tail: ", adding …", ", but …". */
 function endsTail(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
-  if (QUOTE_MARK.test(t.text) || t.text === ";" || t.text === ":" || (t.pos === "PUNCT" && /^[.?!]$/.test(t.text))) return true;
+  if (
+    QUOTE_MARK.test(t.text) ||
+    t.text === ";" ||
+    t.text === ":" ||
+    (t.pos === "PUNCT" && /^[.?!]$/.test(t.text))
+  )
+    return true;
   if (t.text !== ",") return false;
   const n = tokens[k + 1];
   if (!n) return true;
-  return (n.pos === "VERB" && /ing$/.test(n.lower)) || n.pos === "CCONJ" || n.pos === "SCONJ" || n.lower === "according" || QUOTE_MARK.test(n.text);
+  return (
+    (n.pos === "VERB" && /ing$/.test(n.lower)) ||
+    n.pos === "CCONJ" ||
+    n.pos === "SCONJ" ||
+    n.lower === "according" ||
+    QUOTE_MARK.test(n.text)
+  );
 }
 
 /**
@@ -136,14 +248,45 @@ export function npRight(tokens: Token[], from: number, max: number, tail = true)
     while (j <= max && isNP(tokens[j])) j++;
   }
   let last = j - 1;
+  // "a source involved in …": a trailing adjective or participle is not the head
+  while (last > from && tokens[last]!.pos === "ADJ" && tokens[last + 1]?.pos === "ADP") last--;
   if (last < from || !isHead(tokens[last]!)) return null;
   last = parenthesis(tokens, last, max);
   const comma = tokens[last + 1];
   const n = tokens[last + 2];
-  if (tail && comma?.text === "," && n && last + 2 <= max && (isNP(n) || n.lower === "who" || n.lower === "whose") && !endsTail(tokens, last + 1)) {
+  if (
+    tail &&
+    comma?.text === "," &&
+    n &&
+    last + 2 <= max &&
+    (isNP(n) || n.lower === "who" || n.lower === "whose") &&
+    !endsTail(tokens, last + 1)
+  ) {
     let k = last + 2;
     while (k + 1 <= max && !endsTail(tokens, k + 1)) k++;
     if (k - last < 40) last = k;
+  }
+  return [from, last];
+}
+
+/** The source after "according to": its noun phrase and what qualifies it up to a comma or the sentence end ("exit polls conducted by Edison Research for the networks"). */
+export function accordingSource(tokens: Token[], from: number, max: number): [number, number] | null {
+  const np = npRight(tokens, from, max, false);
+  if (!np) return null;
+  let last = np[1];
+  while (last + 1 <= max && last - from < 30) {
+    const n = tokens[last + 1]!;
+    if (
+      n.text === "," ||
+      n.text === ";" ||
+      n.text === "(" ||
+      QUOTE_MARK.test(n.text) ||
+      /^[.?!:]+$/.test(n.text) ||
+      n.lower === "that" ||
+      n.pos === "AUX"
+    )
+      break;
+    last++;
   }
   return [from, last];
 }

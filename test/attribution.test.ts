@@ -3,13 +3,78 @@ import { rows, statementsOf } from "./extract-helper.js";
 
 describe("attribution: direct quotes", () => {
   it.each([
-    ["cue after, pronoun", '"The new line will open next spring," she said.', { source: "she", cue: "said", content: '"The new line will open next spring,"' }],
-    ["cue after, inverted name", "“We expect the vote to pass easily,” said Tomas Berg.", { source: "Tomas Berg", cue: "said", content: "“We expect the vote to pass easily,”" }],
-    ["inverted with appositive", "“Costs keep going up,” said Ana Ruiz, a baker in the old town.", { source: "Ana Ruiz, a baker in the old town", cue: "said", content: "“Costs keep going up,”" }],
-    ["cue before with colon", "The chairman told reporters: “Nothing has been decided yet.”", { source: "The chairman", cue: "told", content: "“Nothing has been decided yet.”" }],
-    ["cue before with comma", "He added, “We are not leaving the table.”", { source: "He", cue: "added", content: "“We are not leaving the table.”" }],
-    ["two apostrophes", "''Our members are tired of waiting,'' the organiser said.", { source: "the organiser", cue: "said", content: "''Our members are tired of waiting,''" }],
-    ["single quotes", "'We will rebuild the school,' the governor said.", { source: "the governor", cue: "said", content: "'We will rebuild the school,'" }],
+    [
+      "cue after, pronoun",
+      '"The new line will open next spring," she said.',
+      { source: "she", cue: "said", content: '"The new line will open next spring,"' },
+    ],
+    [
+      "cue after, inverted name",
+      "“We expect the vote to pass easily,” said Tomas Berg.",
+      { source: "Tomas Berg", cue: "said", content: "“We expect the vote to pass easily,”" },
+    ],
+    [
+      "inverted with appositive",
+      "“Costs keep going up,” said Ana Ruiz, a baker in the old town.",
+      { source: "Ana Ruiz, a baker in the old town", cue: "said", content: "“Costs keep going up,”" },
+    ],
+    [
+      "cue before with colon",
+      "The chairman told reporters: “Nothing has been decided yet.”",
+      { source: "The chairman", cue: "told", content: "“Nothing has been decided yet.”" },
+    ],
+    [
+      "cue before with comma",
+      "He added, “We are not leaving the table.”",
+      { source: "He", cue: "added", content: "“We are not leaving the table.”" },
+    ],
+    [
+      "two apostrophes",
+      "''Our members are tired of waiting,'' the organiser said.",
+      { source: "the organiser", cue: "said", content: "''Our members are tired of waiting,''" },
+    ],
+    [
+      "single quotes",
+      "'We will rebuild the school,' the governor said.",
+      { source: "the governor", cue: "said", content: "'We will rebuild the school,'" },
+    ],
+    [
+      "according to before a quote",
+      "According to the council, “The square will stay closed until the spring.”",
+      {
+        source: "the council",
+        cue: "According to",
+        content: "“The square will stay closed until the spring.”",
+      },
+    ],
+    [
+      "according to after a quote",
+      "“The square will stay closed until the spring,” according to the council.",
+      { source: "the council", cue: "according to" },
+    ],
+    [
+      "inverted subject with a long appositive",
+      "“We need more buses,” Karin Dahl, the head of the commuters’ association in the northern district, told the council.",
+      { source: "Karin Dahl, the head of the commuters’ association in the northern district", cue: "told" },
+    ],
+    [
+      "sentence goes on after the quote",
+      "Nora Vik said “it makes me angry” every time the trains are cancelled.",
+      {
+        source: "Nora Vik",
+        kind: "mixed",
+        content: "“it makes me angry” every time the trains are cancelled",
+      },
+    ],
+    [
+      "clause between cue and quote",
+      "Ivo Petrov says whatever the board decides next week, “the workers will not give up.”",
+      {
+        source: "Ivo Petrov",
+        kind: "mixed",
+        content: "whatever the board decides next week, “the workers will not give up.”",
+      },
+    ],
   ])("%s", (_name, text, expected) => {
     expect(rows(text)[0]).toMatchObject(expected);
   });
@@ -18,7 +83,10 @@ describe("attribution: direct quotes", () => {
     const text = "“The ferry is late again,” Mara Olsen said on Friday. “Nobody tells us why it happens.”";
     const parts = statementsOf(text).statements;
     expect(parts.map((s) => s.source?.text)).toEqual(["Mara Olsen", "Mara Olsen"]);
-    expect(parts.map((s) => s.content.text)).toEqual(["“The ferry is late again,”", "“Nobody tells us why it happens.”"]);
+    expect(parts.map((s) => s.content.text)).toEqual([
+      "“The ferry is late again,”",
+      "“Nobody tells us why it happens.”",
+    ]);
     expect(parts.map((s) => s.fragment?.index)).toEqual([0, 1]);
     expect(parts[1]?.fragment?.group).toBe(parts[0]?.id);
   });
@@ -36,23 +104,143 @@ describe("attribution: direct quotes", () => {
     expect(s?.content.text).toBe("The plan was never meant for “people like us,”");
   });
 
+  it("a quote closing its sentence does not take the next sentence's cue", () => {
+    const parts = rows(
+      "Lund says “the harbour is full” because “the boats have nowhere to go.” He says the port needs money.",
+    );
+    expect(parts.map((r) => r.source)).toEqual(["Lund", "Lund", "He"]);
+    expect(parts[2]).toMatchObject({ cue: "says", content: "the port needs money" });
+  });
+
+  it("a quote paragraph carries on the statement before it, or its colon introducer", () => {
+    expect(
+      rows(
+        "Jon Berg said that the school would close.\n\n“There is simply no money left for the building this year.”",
+      )[1],
+    ).toMatchObject({ source: "Jon Berg", cue: null });
+    expect(
+      rows(
+        "Elsa Moreno then turned to the crowd:\n\n“Open the library on Sundays and hire two more teachers.”",
+      )[0],
+    ).toMatchObject({ source: "Elsa Moreno", cue: null });
+    // a statement two paragraphs back gives no source
+    const far = rows(
+      "Ola Sund said the tram was late.\n\nThe weather turned cold in the evening.\n\n“Everyone went home early that night after the concert.”",
+    );
+    expect(far[1]).toMatchObject({ source: null, cue: null });
+  });
+
+  it("a coordinated verb after a quote is not its cue", () => {
+    const parts = rows("Mira Falk praised the “bold new plan” and said it would pass.");
+    expect(parts.find((r) => r.cue === "said")).toMatchObject({
+      source: "Mira Falk",
+      content: "it would pass",
+    });
+  });
+
   it("an em dash attribution", () => {
-    expect(rows("“Art is a conversation with strangers.” — Lena Varga")[0]).toMatchObject({ source: "Lena Varga", content: "“Art is a conversation with strangers.”" });
+    expect(rows("“Art is a conversation with strangers.” — Lena Varga")[0]).toMatchObject({
+      source: "Lena Varga",
+      content: "“Art is a conversation with strangers.”",
+    });
   });
 });
 
 describe("attribution: indirect speech", () => {
   it.each([
-    ["that-clause", "The mayor said that the bridge would close in June.", { source: "The mayor", cue: "said", content: "that the bridge would close in June" }],
-    ["bare clause", "Pia Lund said the results were disappointing.", { source: "Pia Lund", cue: "said", content: "the results were disappointing" }],
-    ["adjunct before clause", "Pia Lund said on Tuesday she would run again.", { source: "Pia Lund", cue: "said", content: "she would run again" }],
-    ["content before cue", "The strike will end soon, the union said.", { source: "the union", cue: "said", content: "The strike will end soon" }],
-    ["according to", "According to the ministry, exports fell by a fifth.", { source: "the ministry", cue: "According to", content: "exports fell by a fifth" }],
-    ["subject with appositive", "Rita Holm, a lawyer for the tenants, said the eviction was unlawful.", { source: "Rita Holm, a lawyer for the tenants", content: "the eviction was unlawful" }],
-    ["participle shares the subject", "The governor closed the office on Monday, saying that the budget had run out.", { source: "The governor", cue: "saying", content: "that the budget had run out" }],
-    ["nominal source", "Local officials said the road would reopen.", { source: "Local officials", content: "the road would reopen" }],
+    [
+      "that-clause",
+      "The mayor said that the bridge would close in June.",
+      { source: "The mayor", cue: "said", content: "that the bridge would close in June" },
+    ],
+    [
+      "bare clause",
+      "Pia Lund said the results were disappointing.",
+      { source: "Pia Lund", cue: "said", content: "the results were disappointing" },
+    ],
+    [
+      "adjunct before clause",
+      "Pia Lund said on Tuesday she would run again.",
+      { source: "Pia Lund", cue: "said", content: "she would run again" },
+    ],
+    [
+      "content before cue",
+      "The strike will end soon, the union said.",
+      { source: "the union", cue: "said", content: "The strike will end soon" },
+    ],
+    [
+      "according to",
+      "According to the ministry, exports fell by a fifth.",
+      { source: "the ministry", cue: "According to", content: "exports fell by a fifth" },
+    ],
+    [
+      "subject with appositive",
+      "Rita Holm, a lawyer for the tenants, said the eviction was unlawful.",
+      { source: "Rita Holm, a lawyer for the tenants", content: "the eviction was unlawful" },
+    ],
+    [
+      "participle shares the subject",
+      "The governor closed the office on Monday, saying that the budget had run out.",
+      { source: "The governor", cue: "saying", content: "that the budget had run out" },
+    ],
+    [
+      "nominal source",
+      "Local officials said the road would reopen.",
+      { source: "Local officials", content: "the road would reopen" },
+    ],
+    [
+      "parenthesis after the name",
+      "Sen. Mia Holt (D-Ore.) said that the bill was dead.",
+      { source: "Sen. Mia Holt (D-Ore.)", content: "that the bill was dead" },
+    ],
+    [
+      "prepositional aside",
+      "Holt, in Portland, said the bill was dead.",
+      { source: "Holt", content: "the bill was dead" },
+    ],
+    [
+      "dash appositive",
+      "Lars Eng — a farmer from the valley — says the rain came too late.",
+      { source: "Lars Eng — a farmer from the valley" },
+    ],
+    [
+      "a dateline is not part of the source",
+      "DENVER, Oct. 15, 2025 — Brightwell Health, a clinic operator, announced that it would open a clinic.",
+      { source: "Brightwell Health, a clinic operator" },
+    ],
+    ["hyphenated number", "Twenty-four percent said they would vote.", { source: "Twenty-four percent" }],
+    [
+      "hyphenated appositive",
+      "Ryan Moss, a policy-focused economist, insists the plan must change.",
+      { source: "Ryan Moss, a policy-focused economist" },
+    ],
+    [
+      "according to with a qualified source",
+      "Turnout rose sharply in the north, according to early results of a survey conducted by the university.",
+      {
+        source: "early results of a survey conducted by the university",
+        content: "Turnout rose sharply in the north",
+      },
+    ],
+    [
+      "content stops before ', which'",
+      "The minister said the tax would rise, which angered farmers.",
+      { source: "The minister", content: "the tax would rise" },
+    ],
+    [
+      "content stops at a semicolon",
+      "The mayor said the bridge was safe; the engineers disagreed.",
+      { content: "the bridge was safe" },
+    ],
   ])("%s", (_name, text, expected) => {
     expect(rows(text)[0]).toMatchObject(expected);
+  });
+
+  it("a participle cue after a comma starts its own statement", () => {
+    expect(rows("Pia Lund insisted that the plan was sound, claiming that costs had fallen.")).toMatchObject([
+      { source: "Pia Lund", cue: "insisted", content: "that the plan was sound" },
+      { source: "Pia Lund", cue: "claiming", content: "that costs had fallen" },
+    ]);
   });
 
   it("agentless passive: no source, no speaker, a message", () => {
@@ -63,7 +251,9 @@ describe("attribution: indirect speech", () => {
   });
 
   it("cue types", () => {
-    const types = statementsOf("Most voters believe the tax is unfair. According to the poll, support fell. The study found that bees recover.").statements.map((s) => s.cue_type);
+    const types = statementsOf(
+      "Most voters believe the tax is unfair. According to the poll, support fell. The study found that bees recover.",
+    ).statements.map((s) => s.cue_type);
     expect(types).toEqual(["belief", "according-to", "report"]);
   });
 });

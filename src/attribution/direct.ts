@@ -6,6 +6,7 @@
 import type { Cue, Quote, Range, StatementDraft } from "../doc.js";
 import { cueScoreCap } from "./confidence.js";
 import { type Ctx, firstCueFrom, paragraphAt, type TokRange, tokRange, wordCount } from "./context.js";
+import { introducedContent } from "./mixed.js";
 import { sourceOf } from "./source.js";
 
 const STOP_PUNCT = /^(?:[.?!"“”«»]+|'')$/;
@@ -14,14 +15,31 @@ const STOP_PUNCT = /^(?:[.?!"“”«»]+|'')$/;
 export function cueAfter(c: Ctx, q: Range, para: Range): Cue | null {
   const { tokens, index } = c;
   const qAfter = index.atOrAfter(q.end);
+  // "“… soft.” He says referees …": a sentence closed inside the quote, then a new one with its own subject
+  if (
+    /\.\s*$/.test(c.text.slice(q.start, q.end - 1)) &&
+    tokens[qAfter]?.pos === "PRON" &&
+    /^\p{Lu}/u.test(tokens[qAfter]!.text)
+  )
+    return null;
   for (let i = firstCueFrom(c.cues, q.end); i < c.cues.length; i++) {
     const k = c.cues[i]!;
     if (k.end > para.end) return null;
     const kTok = index.atOrAfter(k.start);
-    if (kTok - qAfter > 8) return null;
+    if (kTok - qAfter > 20) return null;
     const gap = tokens.slice(qAfter, kTok);
-    if (gap.some((t) => t.pos === "VERB" || (t.pos === "PUNCT" && STOP_PUNCT.test(t.text)))) return null;
+    // "… “…” and said it was …": a coordinated verb has the sentence's subject and content of its own
+    if (
+      gap.some((t) => t.pos === "VERB" || t.pos === "CCONJ" || (t.pos === "PUNCT" && STOP_PUNCT.test(t.text)))
+    )
+      return null;
     if (c.usedCues.has(k) || k.form === "nominal" || k.form === "colon") continue;
+    // "…,” claiming that …" / "…,” adding that …": a participle or a "that" clause opens content of its own
+    if (
+      (k.form === "verb" && /ing$/.test(tokens[k.head]!.lower)) ||
+      tokens[index.atOrAfter(k.end)]?.lower === "that"
+    )
+      return null;
     return k;
   }
   return null;
@@ -49,7 +67,12 @@ function leftClause(c: Ctx, q: Quote, para: Range): number | null {
   const s = c.index.bySentence[q.sentence];
   const sStart = Math.max(para.start, s ? (c.tokens[s[0]]?.start ?? para.start) : para.start);
   const prefix = c.text.slice(sStart, q.start);
-  if (!/[\p{L}\p{N}]\s*$/u.test(prefix) || /["“”«»]/.test(prefix) || wordCount(c.text, { start: sStart, end: q.start }) < 2) return null;
+  if (
+    !/[\p{L}\p{N}]\s*$/u.test(prefix) ||
+    /["“”«»]/.test(prefix) ||
+    wordCount(c.text, { start: sStart, end: q.start }) < 2
+  )
+    return null;
   return sStart + (prefix.length - prefix.trimStart().length);
 }
 
@@ -78,7 +101,15 @@ function dashSource(c: Ctx, q: Quote, para: Range): void {
   let last = qAfter + 1;
   while (tokens[last + 1] && tokens[last + 1]!.end <= para.end && tokens[last + 1]!.pos === "PROPN") last++;
   const at = q.end + dash[0].search(/\S/);
-  c.out.push({ kind: "direct", content: [{ start: q.start, end: q.end }], cue: { start: at, end: at + 1 }, cueType: "speech", source: tokRange(tokens, [qAfter + 1, last]), speaker: null, confidence: 0.85 });
+  c.out.push({
+    kind: "direct",
+    content: [{ start: q.start, end: q.end }],
+    cue: { start: at, end: at + 1 },
+    cueType: "speech",
+    source: tokRange(tokens, [qAfter + 1, last]),
+    speaker: null,
+    confidence: 0.85,
+  });
   c.usedQuotes.add(q);
 }
 
@@ -108,7 +139,10 @@ export function directQuotes(c: Ctx): void {
     }
     const isAfter = cue === after;
     const [sFirst, sEnd] = index.bySentence[q.sentence] ?? [0, 0];
-    const cueSentence = index.bySentence[tokens[index.atOrAfter(cue.start)]?.sentence ?? q.sentence] ?? [sFirst, sEnd];
+    const cueSentence = index.bySentence[tokens[index.atOrAfter(cue.start)]?.sentence ?? q.sentence] ?? [
+      sFirst,
+      sEnd,
+    ];
     const lastInPara = index.atOrBefore(para.end);
     const cuePara = isAfter ? para : paragraphAt(c.paragraphs, cue.start);
     const min = isAfter ? index.atOrAfter(q.end) : Math.max(cueSentence[0], index.atOrAfter(cuePara.start));
@@ -116,14 +150,15 @@ export function directQuotes(c: Ctx): void {
     c.usedQuotes.add(q);
     c.usedCues.add(cue);
     const first = isAfter ? leftClause(c, q, para) : null;
-    const content: Range[] = [{ start: first ?? q.start, end: q.end }];
+    const wider = isAfter ? null : introducedContent(c, q, cue, para);
+    const content: Range[] = [wider ?? { start: first ?? q.start, end: q.end }];
     const tail = Math.max(cue.end, source ? tokens[source[1]]!.end : 0, q.end);
     for (const n of continuation(c, qi, tail, para, cue)) {
       content.push({ start: n.start, end: n.end });
       c.usedQuotes.add(n);
     }
     const draft: StatementDraft = {
-      kind: first === null ? "direct" : "mixed",
+      kind: first === null && wider === null ? "direct" : "mixed",
       content,
       cue: { start: cue.start, end: cue.end },
       cueType: cue.type,

@@ -1,6 +1,6 @@
 /** The source mention of a cue: the subject to its left, or the noun phrase after it in an inversion. */
 import type { Cue, Token } from "../doc.js";
-import { npRight, subjectLeft } from "../noun-phrases.js";
+import { accordingSource, npRight, subjectLeft } from "../noun-phrases.js";
 import type { Ctx, TokRange } from "./context.js";
 
 const QUOTE_MARK = /^(?:["“”«»]|'')$/;
@@ -13,7 +13,8 @@ export function mainSubject(tokens: Token[], first: number, head: number): TokRa
     if ((t.pos !== "VERB" && t.pos !== "AUX") || /^\p{Lu}/u.test(t.text)) continue;
     if (QUOTE_MARK.test(tokens[v - 1]!.text)) return null;
     // a verb of a relative clause ("… whose district covers …") is not the main verb
-    if (tokens.slice(Math.max(first, v - 4), v).some((x) => /^(who|whose|which|that)$/.test(x.lower))) continue;
+    if (tokens.slice(Math.max(first, v - 4), v).some((x) => /^(who|whose|which|that)$/.test(x.lower)))
+      continue;
     return subjectLeft(tokens, v, first);
   }
   return null;
@@ -45,9 +46,12 @@ export function sourceOf(c: Ctx, cue: Cue, first: number, last: number): TokRang
     while (f > first && tokens[f - 1]!.pos === "PROPN" && cue.head - f < 4) f--;
     return [f, cue.head - 1];
   }
+  // "According to the newspaper, “…”" / "“…,” according to a court filing"
+  if (cue.type === "according-to") return accordingSource(tokens, c.index.atOrAfter(cue.end), last);
   const head = cue.head;
   // "… wrote to members, urging them …": a participle shares the sentence's subject
-  if (/ing$/.test(tokens[head]!.lower) && tokens[head - 1]?.pos !== "AUX" && cue.form === "verb") return mainSubject(tokens, first, head);
+  if (/ing$/.test(tokens[head]!.lower) && tokens[head - 1]?.pos !== "AUX" && cue.form === "verb")
+    return mainSubject(tokens, first, head);
   const left = subjectLeft(tokens, head, first);
   if (left) return left;
   if (sharesSubject(tokens, head, first)) return mainSubject(tokens, first, head);
@@ -55,6 +59,9 @@ export function sourceOf(c: Ctx, cue: Cue, first: number, last: number): TokRang
   const right = npRight(tokens, c.index.atOrAfter(cue.end), last);
   // "…, said peak flows had risen": a verb after the noun phrase makes it a subject, not a source
   const after = right ? tokens[right[1] + 1] : undefined;
-  if (after && (after.pos === "VERB" || after.pos === "AUX") && right![1] + 1 <= last) return null;
+  // ("…," says a source involved in the talks: a participle with a preposition is a reduced relative)
+  const reduced = after?.pos === "VERB" && /ed$/.test(after.lower) && tokens[right![1] + 2]?.pos === "ADP";
+  if (after && (after.pos === "VERB" || after.pos === "AUX") && right![1] + 1 <= last && !reduced)
+    return null;
   return right;
 }

@@ -4,13 +4,14 @@
  * (content to the right: "He said that …", or to the left: "…, he said."), then quotes that carry
  * on the previous speaker's words with no cue of their own. Speakers are resolved later (coreference).
  */
-import { type Ctx, paragraphsOf, type TokRange, tokRange, wordCount } from "../attribution/context.js";
+import { type Ctx, paragraphsOf, type TokRange, tokRange } from "../attribution/context.js";
 import { calibrate, cueScoreCap } from "../attribution/confidence.js";
+import { continuations } from "../attribution/continuation.js";
 import { directQuotes } from "../attribution/direct.js";
 import { sourceOf } from "../attribution/source.js";
 import type { Cue, Range, StatementDraft } from "../doc.js";
 import { LEXICON } from "../lexicon.js";
-import { npRight } from "../noun-phrases.js";
+import { accordingSource, npRight } from "../noun-phrases.js";
 import { contains } from "../spans.js";
 import type { Stage } from "../stage.js";
 import { TokenIndex } from "../token-index.js";
@@ -34,14 +35,15 @@ function indirect(c: Ctx, doc: { message: (s: string, r: string, m: string, span
     if (direct.some((d) => contains(d, cue))) continue; // a cue inside a quotation is part of the quote
     const head = cue.head;
     // an infinitive ("to consider") or a participle after a preposition has no subject of its own
-    if (cue.form === "verb" && (tokens[head - 1]?.lower === "to" || tokens[head - 1]?.pos === "ADP")) continue;
+    if (cue.form === "verb" && (tokens[head - 1]?.lower === "to" || tokens[head - 1]?.pos === "ADP"))
+      continue;
     // a gerund object of another verb ("consider announcing …") is not a statement of its own
     if (cue.form === "verb" && /ing$/.test(tokens[head]!.lower) && tokens[head - 1]?.pos === "VERB") continue;
     const s = tokens[head]!.sentence;
     const [sFirst, sEnd] = index.bySentence[s]!;
     let source: TokRange | null = null;
     if (cue.form === "phrase" && cue.type === "according-to") {
-      source = npRight(tokens, index.atOrAfter(cue.end), sEnd - 1, false);
+      source = accordingSource(tokens, index.atOrAfter(cue.end), sEnd - 1);
     } else if (cue.passive) {
       const by = index.atOrAfter(cue.end);
       if (tokens[by]?.lower === "by" && by < sEnd) source = npRight(tokens, by + 1, sEnd - 1);
@@ -55,6 +57,11 @@ function indirect(c: Ctx, doc: { message: (s: string, r: string, m: string, span
     if (!content) content = leftContent(tokens, cue, source, sFirst, head);
     if (!content) continue;
     const range = tokRange(tokens, content)!;
+    // "said that “ethanol people” “do a fantastic job. And …”": content does not stop inside a quote
+    const cut = c.quotes.find(
+      (q) => q.start >= range.start && q.start < range.end && q.end > range.end && q.closed,
+    );
+    if (cut) range.end = cut.end;
     const quotesInside = c.quotes.filter((q) => contains(range, q));
     const kind = quotesInside.length > 0 ? "mixed" : "indirect";
     for (const q of quotesInside) c.usedQuotes.add(q);
@@ -71,20 +78,6 @@ function indirect(c: Ctx, doc: { message: (s: string, r: string, m: string, span
       speaker: null,
       confidence: confidenceFor(kind, cue, source),
     });
-  }
-}
-
-/** A whole-paragraph quote with no cue carries on the previous direct statement's speaker. */
-function continuations(c: Ctx): void {
-  const { text } = c;
-  for (const q of c.quotes) {
-    if (c.usedQuotes.has(q) || wordCount(text, q.inner) < 4) continue;
-    const lineStart = text.lastIndexOf("\n", q.start - 1) + 1;
-    if (text.slice(lineStart, q.start).trim() !== "") continue;
-    const prev = [...c.out].reverse().find((s) => s.kind === "direct" && s.content[0]!.end <= q.start);
-    if (!prev || q.start - prev.content[prev.content.length - 1]!.end > 1500) continue;
-    c.out.push({ kind: "direct", content: [{ start: q.start, end: q.end }], cue: null, cueType: prev.cueType, source: null, speaker: null, confidence: 0.5 });
-    c.usedQuotes.add(q);
   }
 }
 

@@ -4,39 +4,43 @@
  * left ("…, he said." / "…, according to X.").
  */
 import type { Cue, Token } from "../doc.js";
+import { contentStop, TRAILING, trimEnd } from "../attribution/content-end.js";
 import { LEXICON } from "../lexicon.js";
 
 type TokRange = [number, number];
 
 /** verbs whose first object is the listener, not the content: "told reporters that …" */
-const LISTENER_VERBS = new Set(["tell", "inform", "assure", "warn", "remind", "ask", "urge", "advise", "notify", "brief", "promise", "order"]);
+const LISTENER_VERBS = new Set([
+  "tell",
+  "inform",
+  "assure",
+  "warn",
+  "remind",
+  "ask",
+  "urge",
+  "advise",
+  "notify",
+  "brief",
+  "promise",
+  "order",
+]);
 const CLAUSE_POS = new Set(["VERB", "AUX"]);
 const OPEN_FRAMES: ReadonlySet<string> = new Set(["that", "to", "object"]);
-const TRAILING = /^[.,;:!?\u2014\u2013"”’)]+$/;
-
-function trimEnd(tokens: Token[], first: number, last: number): number {
-  let l = last;
-  while (l >= first && TRAILING.test(tokens[l]!.text) && !/["”’]/.test(tokens[l]!.text)) l--;
-  return l;
-}
-
-/** Index where a coordinated second cue begins ("…, and added that …"): content stops before it. */
-function coordinationStop(tokens: Token[], from: number, end: number, cues: Cue[]): number {
-  for (const cue of cues) {
-    if (cue.start <= tokens[from]!.start || cue.start >= (tokens[end - 1]?.end ?? 0)) continue;
-    let k = from;
-    while (k < end && tokens[k]!.start < cue.start) k++;
-    let j = k - 1;
-    while (j > from && (tokens[j]!.pos === "ADV" || tokens[j]!.pos === "AUX")) j--;
-    if (j > from && (tokens[j]!.lower === "and" || tokens[j]!.lower === "but")) {
-      return tokens[j - 1]!.text === "," ? j - 1 : j;
-    }
-  }
-  return end;
-}
-
-const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|later|earlier|previously|again|also|repeatedly|privately|publicly|then)$/;
-const ADJUNCT_PREPS = new Set(["on", "in", "at", "during", "after", "before", "last", "this", "earlier", "late", "early"]);
+const TIME_WORDS =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|later|earlier|previously|again|also|repeatedly|privately|publicly|then)$/;
+const ADJUNCT_PREPS = new Set([
+  "on",
+  "in",
+  "at",
+  "during",
+  "after",
+  "before",
+  "last",
+  "this",
+  "earlier",
+  "late",
+  "early",
+]);
 
 /** "said Monday he …", "said in an interview that …", "said last week the …": steps over a short adjunct. */
 function skipAdjunct(tokens: Token[], k: number, sEnd: number): number {
@@ -44,7 +48,13 @@ function skipAdjunct(tokens: Token[], k: number, sEnd: number): number {
   while (j < sEnd && TIME_WORDS.test(tokens[j]!.lower)) j++;
   if (j < sEnd && ADJUNCT_PREPS.has(tokens[j]!.lower)) {
     let m = j + 1;
-    while (m < sEnd && m - j <= 6 && ["DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP"].includes(tokens[m]!.pos) && tokens[m]!.lower !== "that") m++;
+    while (
+      m < sEnd &&
+      m - j <= 6 &&
+      ["DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP"].includes(tokens[m]!.pos) &&
+      tokens[m]!.lower !== "that"
+    )
+      m++;
     while (m < sEnd && TIME_WORDS.test(tokens[m]!.lower)) m++;
     // only when a clause or "that" follows the adjunct
     const n = tokens[m];
@@ -56,11 +66,18 @@ function skipAdjunct(tokens: Token[], k: number, sEnd: number): number {
 /** A bare clause may open with an adverb, gerund or subordinator: "said none of …", "said if he …". */
 function bareClauseStart(t: Token, frames: ReadonlySet<string>): boolean {
   if (!frames.has("that")) return false;
-  if (t.pos === "SCONJ" && t.lower !== "that") return /^(if|when|because|while|although|unless|once)$/.test(t.lower);
+  if (t.pos === "SCONJ" && t.lower !== "that")
+    return /^(if|when|because|while|although|unless|once)$/.test(t.lower);
   return t.pos === "ADV" || (t.pos === "VERB" && /ing$/.test(t.lower)) || t.pos === "VERB";
 }
 
-export function rightContent(tokens: Token[], cue: Cue, from: number, sEnd: number, cues: Cue[]): TokRange | null {
+export function rightContent(
+  tokens: Token[],
+  cue: Cue,
+  from: number,
+  sEnd: number,
+  cues: Cue[],
+): TokRange | null {
   if (from >= sEnd) return null;
   const verb = LEXICON.cueVerbs.get(cue.lemma);
   let k = from;
@@ -70,7 +87,14 @@ export function rightContent(tokens: Token[], cue: Cue, from: number, sEnd: numb
     k++;
     if (k >= sEnd) return null;
   } else {
-    if (LISTENER_VERBS.has(cue.lemma) && tokens[k] && (tokens[k]!.pos === "PRON" || tokens[k]!.pos === "PROPN" || tokens[k]!.pos === "NOUN" || tokens[k]!.pos === "DET")) {
+    if (
+      LISTENER_VERBS.has(cue.lemma) &&
+      tokens[k] &&
+      (tokens[k]!.pos === "PRON" ||
+        tokens[k]!.pos === "PROPN" ||
+        tokens[k]!.pos === "NOUN" ||
+        tokens[k]!.pos === "DET")
+    ) {
       // the listener: a pronoun or a short noun phrase
       if (tokens[k]!.pos === "PRON") k++;
       else {
@@ -103,7 +127,10 @@ export function rightContent(tokens: Token[], cue: Cue, from: number, sEnd: numb
       }
       if (tokens[j]!.text === "," || tokens[j]!.lower === "that") break;
     }
-    const subjectLike = ["PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"].includes(first.pos) || /^["“«]/.test(first.text) || bareClauseStart(first, frames);
+    const subjectLike =
+      ["PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"].includes(first.pos) ||
+      /^["“«]/.test(first.text) ||
+      bareClauseStart(first, frames);
     const gerund = first.pos === "VERB" && first.lower.endsWith("ing");
     const object = frames.has("object") && (subjectLike || gerund) && cue.type !== "report";
     if (cue.form === "nominal") {
@@ -112,14 +139,20 @@ export function rightContent(tokens: Token[], cue: Cue, from: number, sEnd: numb
       return null;
     }
   }
-  const stop = coordinationStop(tokens, k, sEnd, cues);
+  const stop = contentStop(tokens, k, sEnd, cues);
   const last = trimEnd(tokens, k, stop - 1);
   if (last - k < 1) return null;
   return [k, last];
 }
 
 /** "…, he said." / "…, said Smith." / "…, according to X." — content before the cue's clause. */
-export function leftContent(tokens: Token[], _cue: Cue, source: TokRange | null, sFirst: number, head: number): TokRange | null {
+export function leftContent(
+  tokens: Token[],
+  _cue: Cue,
+  source: TokRange | null,
+  sFirst: number,
+  head: number,
+): TokRange | null {
   let clauseStart = head;
   if (source && source[0] < head) clauseStart = source[0];
   // step over adverbs/auxiliaries between the source and the verb: "…, he also said"
