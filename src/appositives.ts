@@ -4,8 +4,15 @@
  */
 import type { Mention, Range, Token } from "./doc.js";
 import { LEXICON } from "./lexicon.js";
+import { titleEnd } from "./speakers/quoted-titles.js";
 
 const ROLE_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "ADP", "CCONJ", "NUM", "PART", "PUNCT"]);
+
+/** "the dockworkers' union": an apostrophe closing a plural possessive */
+function possessiveMark(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  return (t.text === "'" || t.text === "\u2019") && tokens[k - 1]?.end === t.start && /s$/i.test(tokens[k - 1]!.text);
+}
 
 /** The appositive role right after a person mention, or null. */
 export function appositiveAfter(tokens: Token[], m: Mention): Range | null {
@@ -19,19 +26,28 @@ export function appositiveAfter(tokens: Token[], m: Mention): Range | null {
     first.pos === "DET" ||
     (first.pos === "PRON" && /^(his|her|their|its)$/.test(first.lower)) ||
     LEXICON.titles.has(first.lower) ||
-    LEXICON.nominalHeads.has(first.lower);
+    LEXICON.nominalHeads.has(first.lower) ||
+    // "Vietnam's special envoy", "France’s lead negotiator"
+    (first.pos === "PROPN" && /^['\u2019]s$/.test(tokens[k + 1]?.text ?? ""));
   if (!startsRole) return null;
   let last = k;
   let sawHead = false;
   while (last < tokens.length && tokens[last]!.sentence === first.sentence) {
     const t = tokens[last]!;
-    if (t.text === "," || (t.pos === "PUNCT" && t.text !== "'s" && t.text !== "\u2019s" && t.text !== "-")) break;
+    const title = titleEnd(tokens, last);
+    if (title > 0) {
+      last = title + 1;
+      // “…, the author of "Quiet Rooms," spent …”: a comma inside the marks closes the appositive
+      if (tokens[title - 1]!.text === "," && sawHead) return { start: tokens[k]!.start, end: tokens[title]!.end };
+      continue;
+    }
+    if (t.text === "," || (t.pos === "PUNCT" && t.text !== "'s" && t.text !== "\u2019s" && t.text !== "-" && !possessiveMark(tokens, last))) break;
     if (!ROLE_POS.has(t.pos) && !(t.pos === "PRON" && /^(his|her|their|its)$/.test(t.lower))) return null;
     if (t.pos === "NOUN" || (t.pos === "PROPN" && LEXICON.titles.has(t.lower))) sawHead = true;
     last++;
   }
   last--;
-  if (!sawHead || last < k || last - k > 18) return null;
+  if (!sawHead || last < k || last - k > 26) return null;
   const end = tokens[last + 1];
   if (end && end.text !== "," && end.text !== "." && end.pos !== "PUNCT") return null;
   return { start: tokens[k]!.start, end: tokens[last]!.end };

@@ -31,6 +31,21 @@ function isNP(t: Token | undefined): boolean {
   return false;
 }
 
+const PARTICLES = new Set(["de", "van", "von", "der", "den", "ter", "ten", "al", "el", "da", "di", "du", "le", "la", "dos", "del"]);
+
+/** A name particle before a capitalised proper noun: "De Vries", "said van der Berg". */
+function isParticle(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const n = tokens[k + 1];
+  if (!t || !n || !PARTICLES.has(t.lower) || !/^\p{Lu}/u.test(n.text)) return false;
+  return (n.pos === "PROPN" || isParticle(tokens, k + 1)) && n.start - t.end <= 1;
+}
+
+/** An NP word at k, a name particle included. */
+function npAt(tokens: Token[], k: number): boolean {
+  return isNP(tokens[k]) || isParticle(tokens, k);
+}
+
 function isHead(t: Token): boolean {
   return (
     t.pos === "PROPN" ||
@@ -48,7 +63,17 @@ function npWordsLeft(tokens: Token[], j: number, min: number): number {
     const p = tokens[j - 1];
     const cur = tokens[j]!;
     if (j - 1 < min || !p) return j;
-    if (isNP(p)) j--;
+    if (npAt(tokens, j - 1)) j--;
+    // "Several shipping lines": a participle between NP words modifies the noun after it
+    else if (
+      p.pos === "VERB" &&
+      /ing$/.test(p.lower) &&
+      cur.pos === "NOUN" &&
+      j - 2 >= min &&
+      (isNP(tokens[j - 2]) || tokens[j - 2]!.pos === "ADJ") &&
+      tokens[j - 2]!.pos !== "NOUN"
+    )
+      j--;
     else if (
       (p.text === "-" || p.text === "/") &&
       j - 2 >= min &&
@@ -170,6 +195,24 @@ function subjectChain(tokens: Token[], comma: number, min: number): [number, num
 }
 
 /**
+ * "Several residents who spoke during the public comment period said": a "who" clause between the
+ * subject's head and its verb belongs to the subject; the first token of that subject, or null.
+ */
+function relativeSubject(tokens: Token[], first: number, min: number): number | null {
+  for (let k = first - 1; k > min && first - k <= 14; k--) {
+    const t = tokens[k]!;
+    if (t.text === "," || QUOTE_MARK.test(t.text) || t.pos === "PUNCT") return null;
+    if (t.lower !== "who") continue;
+    const ante = tokens[k - 1]!;
+    if (!(ante.pos === "NOUN" || ante.pos === "PROPN")) return null;
+    // the relative clause has a verb of its own
+    if (!tokens.slice(k + 1, first).some((x) => x.pos === "VERB")) return null;
+    return npStartLeft(tokens, k - 1, min);
+  }
+  return null;
+}
+
+/**
  * The subject of the verb at `verb`: [first, last] token indexes, or null. `min` is the first token
  * of the sentence (or clause) that may hold it.
  */
@@ -200,7 +243,7 @@ export function subjectLeft(tokens: Token[], verb: number, min: number): [number
   if (nameAsVerb) return [head, head];
   if (!isHead(tokens[head]!)) return null;
   const first = npStartLeft(tokens, head, min);
-  return [first, j];
+  return [relativeSubject(tokens, first, min) ?? first, j];
 }
 
 /** "(D-Va.)" right after a name: its end, or `last` when there is none. */
@@ -240,9 +283,9 @@ export function npRight(tokens: Token[], from: number, max: number, tail = true)
   if (from > max) return null;
   const t = tokens[from]!;
   if (t.pos === "PRON" && SUBJECT_PRONOUNS.has(t.lower)) return [from, from];
-  if (!isNP(t)) return null;
+  if (!npAt(tokens, from)) return null;
   let j = from;
-  while (j <= max && isNP(tokens[j])) j++;
+  while (j <= max && npAt(tokens, j)) j++;
   while (j + 1 <= max && PP_JOINERS.has(tokens[j]!.lower) && isNP(tokens[j + 1])) {
     j++;
     while (j <= max && isNP(tokens[j])) j++;

@@ -228,6 +228,26 @@ describe("attribution: indirect speech", () => {
       { source: "The minister", content: "the tax would rise" },
     ],
     [
+      "a who-clause between the subject and its verb belongs to the source",
+      "Two farmers who attended the hearing on Monday said the new dam would dry out their fields.",
+      { source: "Two farmers who attended the hearing on Monday", content: "the new dam would dry out their fields" },
+    ],
+    [
+      "a participle before a noun is part of the source",
+      "Several trucking firms said they would raise prices.",
+      { source: "Several trucking firms", cue: "said" },
+    ],
+    [
+      "urge: the one urged belongs to the content",
+      "The league urged both clubs to settle the dispute quickly.",
+      { source: "The league", cue: "urged", content: "both clubs to settle the dispute quickly" },
+    ],
+    [
+      "tell: the listener is not content",
+      "The coach told reporters that the striker would miss the final.",
+      { source: "The coach", cue: "told", content: "that the striker would miss the final" },
+    ],
+    [
       "content stops at a semicolon",
       "The mayor said the bridge was safe; the engineers disagreed.",
       { content: "the bridge was safe" },
@@ -240,6 +260,16 @@ describe("attribution: indirect speech", () => {
     expect(rows("Pia Lund insisted that the plan was sound, claiming that costs had fallen.")).toMatchObject([
       { source: "Pia Lund", cue: "insisted", content: "that the plan was sound" },
       { source: "Pia Lund", cue: "claiming", content: "that costs had fallen" },
+    ]);
+  });
+
+  it("cues beyond the lexicon: no object of a relative clause, no quantity source, no clause going on", () => {
+    expect(rows("Ada Brink, the author of a book on buses, spent much of her speaking time on the new routes.")).toEqual([]);
+    expect(rows("Lukas Berg, who presented the audit at the hearing, said the books were in order.")).toEqual([
+      { source: "Lukas Berg, who presented the audit at the hearing", cue: "said", content: "the books were in order", kind: "indirect" },
+    ]);
+    expect(rows("“We will not sign,” the union leader said, though she stopped short of ruling out a deal.")).toEqual([
+      { source: "the union leader", cue: "said", content: "“We will not sign,”", kind: "direct" },
     ]);
   });
 
@@ -265,6 +295,10 @@ describe("attribution: false positives", () => {
     ["scare quotes", "The “reform” left most families worse off than before."],
     ["said no to", "The committee said no to the proposal last week."],
     ["no attribution", "The river rose two metres overnight and flooded the square."],
+    ["a participle before a noun", "The shipping lanes reopened after the storm passed."],
+    ["naming, not a report", "Her first boss was a carpenter in Bergen called Mr. Aas."],
+    ["naming a title", "The choir sang a new piece by a local composer, called “Winter Harbour.”"],
+    ["a reduced passive relative", "The fund fell to about half the level recommended by the treasurer."],
   ])("%s", (_name, text) => {
     expect(rows(text)).toEqual([]);
   });

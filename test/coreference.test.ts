@@ -33,4 +33,63 @@ describe("coreference", () => {
     expect(s?.speaker?.name).toBeNull();
     expect(s?.speaker?.role).toBe("Senior officials");
   });
+
+  const speakerOf = (text: string, cue: string) =>
+    statementsOf(text).statements.find((s) => s.cue?.text === cue)?.speaker ?? null;
+
+  it.each([
+    [
+      "a quoted book title is no person and no antecedent",
+      "Warden Ines Holm, a retired nurse and the author of “Night Shifts: Notes From the Ward,” opened the debate. She said the ward needed four more beds.",
+      "said",
+      { name: "Ines Holm" },
+    ],
+    [
+      "title words before the name, relative clause after",
+      "Alderman Tomas Rieck, whose ward borders the canal, said the lock gates were failing.",
+      "said",
+      { name: "Tomas Rieck", role: "Alderman" },
+    ],
+    [
+      "an appositive name after the head",
+      "Her deputy director, Lotte Brandt, said the grant had been spent.",
+      "said",
+      { name: "Lotte Brandt", role: "Her deputy director" },
+    ],
+    [
+      "a name inside a prepositional phrase is not the speaker",
+      "A spokesman for Gov. Henrik Vale said the office had no comment.",
+      "said",
+      { name: null, role: "A spokesman for Gov. Henrik Vale" },
+    ],
+    [
+      "an honorific alone is no role",
+      "Dr. Mira Kessel, the hospital's head of surgery, said the wing would reopen.",
+      "said",
+      { name: "Mira Kessel", role: "the hospital's head of surgery" },
+    ],
+    [
+      "a street name is no person",
+      "Jana Roos grew up on Mill Street. She said the flood reached her porch.",
+      "said",
+      { name: "Jana Roos" },
+    ],
+    [
+      "a pronoun after a one-person nominal source",
+      "Oskar Lind praised the deal. The ministry's chief economist described the figures as weak. She said growth would slow.",
+      "said",
+      { name: null, role: "The ministry's chief economist" },
+    ],
+  ])("%s", (_name, text, cue, expected) => {
+    expect(speakerOf(text, cue)).toMatchObject(expected);
+  });
+
+  it("name particles: “Pieter van Dam”, “Van Dam said”, “said van Dam” are one speaker", () => {
+    const rec = statementsOf(
+      "“The harbour is full,” said Pieter van Dam, the pilots' spokesman.\n\nVan Dam said the ships would wait.\n\n“We cannot move them,” said Van Dam.",
+    );
+    expect(rec.statements.map((s) => s.source?.text)).toEqual(["Pieter van Dam, the pilots' spokesman", "Van Dam", "Van Dam"]);
+    expect(new Set(rec.statements.map((s) => s.speaker?.name))).toEqual(new Set(["Pieter van Dam"]));
+    expect(new Set(rec.statements.map((s) => s.speaker?.entity)).size).toBe(1);
+  });
 });

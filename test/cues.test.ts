@@ -29,6 +29,8 @@ describe("cues", () => {
     ["said no to", "The board said no to the merger."],
     ["needless to say", "Needless to say, the bus was late."],
     ["called a number", "The mayor called the office on Monday."],
+    ["a participle inside a noun phrase", "Several trucking firms raised prices."],
+    ["naming a person", "Her first boss was a carpenter in Bergen called Mr. Aas."],
   ])("no cue: %s", (_name, text) => {
     expect(cues(text)).toEqual([]);
   });

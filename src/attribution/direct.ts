@@ -4,6 +4,7 @@
  * ("…," he said. "…"), and a clause in front of a quote that runs into it (mixed).
  */
 import type { Cue, Quote, Range, StatementDraft } from "../doc.js";
+import { closesClause, isAdded } from "./added-cue.js";
 import { cueScoreCap } from "./confidence.js";
 import { type Ctx, firstCueFrom, paragraphAt, type TokRange, tokRange, wordCount } from "./context.js";
 import { introducedContent } from "./mixed.js";
@@ -34,6 +35,8 @@ export function cueAfter(c: Ctx, q: Range, para: Range): Cue | null {
     )
       return null;
     if (c.usedCues.has(k) || k.form === "nominal" || k.form === "colon") continue;
+    // "…,” though she stopped short of …": a cue beyond the lexicon after a subordinator, or with words after it, is no inversion
+    if (isAdded(k) && (gap.some((t) => t.pos === "SCONJ") || !closesClause(tokens, k, index.atOrAfter(k.end)))) return null;
     // "…,” claiming that …" / "…,” adding that …": a participle or a "that" clause opens content of its own
     if (
       (k.form === "verb" && /ing$/.test(tokens[k.head]!.lower)) ||

@@ -121,6 +121,8 @@ export function decodeSpans(ctx: CueFeatureContext, s: Float64Array[], threshold
 /** A cue with the model's score (0..1) when the model found or confirmed it. */
 export interface ScoredCue extends Cue {
   score?: number;
+  /** added by the model beyond the lexicon: attribution asks more of its frame and its source */
+  added?: boolean;
 }
 
 /**
@@ -192,7 +194,7 @@ export function applyCueModel(
     if (taken.has(s)) continue;
     const cue = cueOfSpan(text, tokens, s);
     const min = LEXICON.cueVerbs.has(cue.lemma) || cue.form === "colon" ? 0 : ADD_MIN_P;
-    if (!rejected(cue.head) && s.p > min) out.push(cue);
+    if (!rejected(cue.head) && s.p > min) out.push(min > 0 ? { ...cue, added: true } : cue);
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

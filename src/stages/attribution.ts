@@ -4,6 +4,7 @@
  * (content to the right: "He said that …", or to the left: "…, he said."), then quotes that carry
  * on the previous speaker's words with no cue of their own. Speakers are resolved later (coreference).
  */
+import { closesClause, credibleSource, isAdded } from "../attribution/added-cue.js";
 import { type Ctx, paragraphsOf, type TokRange, tokRange } from "../attribution/context.js";
 import { calibrate, cueScoreCap } from "../attribution/confidence.js";
 import { continuations } from "../attribution/continuation.js";
@@ -51,10 +52,13 @@ function indirect(c: Ctx, doc: { message: (s: string, r: string, m: string, span
     } else {
       source = sourceOf(c, cue, sFirst, sEnd - 1);
     }
+    const added = isAdded(cue);
+    if (source && !credibleSource(tokens, cue, source)) continue;
     const cueLast = index.atOrBefore(cue.end);
     const afterSource = source && source[0] > cueLast ? source[1] + 1 : cueLast + 1;
     let content = rightContent(tokens, cue, afterSource, sEnd, c.cues);
-    if (!content) content = leftContent(tokens, cue, source, sFirst, head);
+    if (!content && (!added || closesClause(tokens, cue, afterSource)))
+      content = leftContent(tokens, cue, source, sFirst, head);
     if (!content) continue;
     const range = tokRange(tokens, content)!;
     // "said that “ethanol people” “do a fantastic job. And …”": content does not stop inside a quote

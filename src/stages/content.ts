@@ -5,6 +5,7 @@
  */
 import type { Cue, Token } from "../doc.js";
 import { contentStop, TRAILING, trimEnd } from "../attribution/content-end.js";
+import { isAdded } from "../attribution/added-cue.js";
 import { LEXICON } from "../lexicon.js";
 
 type TokRange = [number, number];
@@ -24,6 +25,8 @@ const LISTENER_VERBS = new Set([
   "promise",
   "order",
 ]);
+/** verbs whose object is the one to act, and part of what was said: "urged both sides to resume talks" */
+const OBJECT_IN_CONTENT = new Set(["urge", "ask", "call_on", "implore", "encourage"]);
 const CLAUSE_POS = new Set(["VERB", "AUX"]);
 const OPEN_FRAMES: ReadonlySet<string> = new Set(["that", "to", "object"]);
 const TIME_WORDS =
@@ -96,13 +99,18 @@ export function rightContent(
         tokens[k]!.pos === "DET")
     ) {
       // the listener: a pronoun or a short noun phrase
+      const listener = k;
       if (tokens[k]!.pos === "PRON") k++;
       else {
         while (k < sEnd && ["DET", "ADJ", "NOUN", "PROPN"].includes(tokens[k]!.pos) && k - from < 5) k++;
       }
+      // "urged both sides to resume talks": whom one urges or asks to act belongs to the content
+      if (OBJECT_IN_CONTENT.has(cue.lemma) && tokens[k]?.lower === "to" && tokens[k + 1]?.pos === "VERB") k = listener;
     }
     // "said on Tuesday that", "said in a statement that": skip to "that" when no verb comes first
-    for (let j = k; j < Math.min(sEnd, k + 9); j++) {
+    // (a cue beyond the lexicon with an object: "is introducing a trial membership that gives …" — a relative "that")
+    const objectFirst = isAdded(cue) && ["DET", "NOUN", "NUM", "ADJ"].includes(tokens[k]?.pos ?? "");
+    for (let j = k; j < Math.min(sEnd, k + 9) && !objectFirst; j++) {
       if (CLAUSE_POS.has(tokens[j]!.pos)) break;
       if (tokens[j]!.lower === "that" && j > k) {
         k = j;
@@ -132,7 +140,12 @@ export function rightContent(
       /^["“«]/.test(first.text) ||
       bareClauseStart(first, frames);
     const gerund = first.pos === "VERB" && first.lower.endsWith("ing");
-    const object = frames.has("object") && (subjectLike || gerund) && cue.type !== "report";
+    // (a cue beyond the lexicon takes a noun phrase as object, not an adjective: "stopped short of …")
+    const object =
+      frames.has("object") &&
+      (subjectLike || gerund) &&
+      cue.type !== "report" &&
+      !(isAdded(cue) && (first.pos === "ADJ" || first.pos === "ADV"));
     if (cue.form === "nominal") {
       if (!startsThat) return null;
     } else if (!(startsThat || startsTo || (subjectLike && clause) || object || cue.form === "phrase")) {

@@ -1,79 +1,20 @@
 /**
  * coreference: who each statement's source is. Names cluster by surname into one entity with the
- * fullest name; titles and appositives give roles; pronouns go to the previous compatible speaker
- * ("He added") or the most recent compatible person; nominal and organisation sources keep their
- * words. Unsure → name null and a message, never a guessed name.
+ * fullest name (src/speakers/entities.ts); titles and appositives give roles; a source names the
+ * person at its head or in its head's appositive (src/speakers/source-speaker.ts); pronouns go to
+ * the previous compatible speaker ("He added") or the most recent compatible person — or to a
+ * one-person nominal source just before ("Turkey's deputy trade minister … She told"); nominal and
+ * organisation sources keep their words. Unsure → name null and a message, never a guessed name.
  */
 import { appositiveAfter } from "../appositives.js";
-import type { Doc, Mention, Range, SpeakerDraft, StatementDraft } from "../doc.js";
+import type { Doc, StatementDraft } from "../doc.js";
+import { LEXICON } from "../lexicon.js";
+import { Entities, type Entity } from "../speakers/entities.js";
+import { type Named, namedInSource, singularPersonHead, titleRole } from "../speakers/source-speaker.js";
 import type { Stage } from "../stage.js";
 
-interface Entity {
-  id: string;
-  key: string;
-  name: string | null;
-  role: string | null;
-  mention: Range | null;
-  gender?: "m" | "f" | "n" | undefined;
-  person: boolean;
-  tokens: number;
-}
-
-const DET = /^(the|a|an)\s+/i;
-
-function surnameKey(doc: Doc, m: Mention): string {
-  const name = doc.text.slice(m.name?.start ?? m.start, m.end);
-  const parts = name.split(/\s+/);
-  return `p:${parts[parts.length - 1]!.toLowerCase().replace(/['’]s$/, "")}`;
-}
-
-class Entities {
-  private readonly byKey = new Map<string, Entity>();
-  private next = 1;
-  constructor(private readonly doc: Doc) {}
-
-  /** the person/organisation entity of a name mention (created on first use, fullest name kept) */
-  ofName(m: Mention): Entity {
-    const single = !/\s/.test(m.text.trim());
-    // a single capitalised word is a person when a person with that surname is known ("Umerov")
-    const asPerson = m.type === "person" || (single && this.byKey.has(surnameKey(this.doc, m)));
-    const key = asPerson ? surnameKey(this.doc, m) : `o:${m.text.toLowerCase().replace(DET, "")}`;
-    const nameRange = m.name ?? m;
-    const words = this.doc.text.slice(nameRange.start, nameRange.end).split(/\s+/).length;
-    let e = this.byKey.get(key);
-    if (!e) {
-      e = { id: "", key, name: null, role: null, mention: null, person: m.type === "person", tokens: 0 };
-      this.byKey.set(key, e);
-    }
-    if (words > e.tokens) {
-      e.tokens = words;
-      e.name = this.doc.text.slice(nameRange.start, nameRange.end);
-      e.mention = { start: nameRange.start, end: nameRange.end };
-    }
-    if (asPerson) e.person = true;
-    if (m.gender && !e.gender) e.gender = m.gender;
-    return e;
-  }
-
-  nominal(text: string): Entity {
-    const key = `n:${text.toLowerCase().replace(DET, "")}`;
-    let e = this.byKey.get(key);
-    if (!e) {
-      e = { id: "", key, name: null, role: text, mention: null, person: false, tokens: 0 };
-      this.byKey.set(key, e);
-    }
-    return e;
-  }
-
-  /** ids in order of first use by a statement */
-  assign(e: Entity): string {
-    if (!e.id) e.id = `e${this.next++}`;
-    return e.id;
-  }
-}
-
-function speakerOf(e: Entity, ents: Entities): SpeakerDraft {
-  return { name: e.name, role: e.role, entity: ents.assign(e), mention: e.mention };
+function hasOrganisationWord(doc: Doc, m: { start: number; end: number }): boolean {
+  return doc.text.slice(m.start, m.end).toLowerCase().split(/\s+/).some((w) => LEXICON.organisationWords.has(w));
 }
 
 export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDraft[] {
@@ -81,19 +22,25 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
   const mentions = doc.get("mentions");
   const ents = new Entities(doc);
   // every person/organisation name, in text order, with its entity; roles from titles/appositives
-  const named: Array<{ m: Mention; e: Entity }> = [];
-  for (const m of mentions) {
-    if (m.type !== "person" && m.type !== "organisation") continue;
+  const named: Named[] = [];
+  for (const mention of mentions) {
+    if (mention.type !== "person" && mention.type !== "organisation") continue;
+    // "Lan, Vietnam's special envoy for economic affairs, …": a one-person appositive makes a name a person
+    const apposition = mention.type === "organisation" ? appositiveAfter(tokens, mention) : null;
+    const personal = apposition && !hasOrganisationWord(doc, mention) && singularPersonHead(doc, apposition);
+    const m = personal ? { ...mention, type: "person" as const } : mention;
     const e = ents.ofName(m);
     if (m.type === "person" && !e.role) {
-      const role = m.role ?? appositiveAfter(tokens, m);
+      const role = titleRole(doc, m) ?? appositiveAfter(tokens, m);
       if (role) e.role = doc.text.slice(role.start, role.end);
     }
     named.push({ m, e });
   }
   const out: Array<{ d: StatementDraft; e: Entity | null }> = [];
   const sorted = [...drafts].sort((a, b) => a.content[0]!.start - b.content[0]!.start);
-  let previous: { e: Entity; at: number } | null = null;
+  let previous = null as { e: Entity; at: number } | null;
+  // the latest one-person nominal source ("A spokeswoman for …"), by the end of its source
+  let nominalPerson = null as { e: Entity; at: number } | null;
   const resolvedPronouns: Array<{ at: number; e: Entity }> = [];
   for (const d of sorted) {
     let e: Entity | null = null;
@@ -104,16 +51,10 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
     } else {
       const inside = named.filter((n) => n.m.start >= src.start && n.m.end <= src.end);
       const pronoun = mentions.find((m) => m.type === "pronoun" && m.start === src.start && m.end === src.end);
-      const startsWithName = inside.find(
-        (n) =>
-          (n.m.start === src.start || doc.text.slice(src.start, n.m.start).trim() === "") &&
-          // "Senior officials": a capitalised first word followed by more noun words is no name
-          /^(\s*$|\s*[,(]|\s+(of|who|whose|from)\b)/.test(doc.text.slice(n.m.end, src.end)),
-      );
-      if (startsWithName) {
-        e = startsWithName.e;
-        const rest = doc.text.slice(startsWithName.m.end, src.end).replace(/^[\s,]+/, "").replace(/[\s,]+$/, "");
-        if (rest && !/^(who|whose|which|that)\b/i.test(rest) && !e.role && startsWithName.e.person) e.role = rest;
+      const head = namedInSource(doc, src, named);
+      if (head) {
+        e = head.n.e;
+        if (head.role && !e.role && e.person) e.role = head.role;
       } else if (pronoun) {
         const word = pronoun.text.toLowerCase();
         if (word === "who" || word === "which" || word === "that") {
@@ -127,8 +68,16 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
             .filter((x) => ok(x.e))
             .sort((a, b) => b.at - a.at)[0];
           const byCue = d.cue && /^(add|continue|also)/i.test(doc.text.slice(d.cue.start, d.cue.end));
-          e = (byCue ? sameSpeaker : null) ?? recent?.e ?? sameSpeaker;
-          if (e) {
+          const nominal: Entity | null =
+            nominalPerson &&
+            (!nominalPerson.e.gender || nominalPerson.e.gender === g) &&
+            nominalPerson.at > Math.max(recent?.at ?? -1, previous?.at ?? -1) &&
+            pronoun.start - nominalPerson.at < 600
+              ? nominalPerson.e
+              : null;
+          e = nominal ?? (byCue ? sameSpeaker : null) ?? recent?.e ?? sameSpeaker;
+          if (e && e === nominal) conf *= 0.9;
+          else if (e) {
             e.gender ??= g;
             resolvedPronouns.push({ at: pronoun.start, e });
             conf *= e === previous?.e ? 0.97 : 0.9;
@@ -143,6 +92,12 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
         e = inside[0]!.e;
       } else {
         e = ents.nominal(doc.text.slice(src.start, src.end).replace(/[\s,]+$/, ""));
+        const personHead = singularPersonHead(doc, src);
+        if (personHead) {
+          const g = LEXICON.gendered.get(personHead.lower);
+          if (g === "m" || g === "f") e.gender ??= g;
+          nominalPerson = { e, at: src.end };
+        }
         conf *= 0.95;
       }
     }
@@ -151,7 +106,7 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
     out.push({ d: { ...d, confidence: conf }, e });
   }
   // speakers are built after all statements are seen, so the fullest name and role win everywhere
-  return out.map(({ d, e }) => ({ ...d, speaker: e ? speakerOf(e, ents) : null }));
+  return out.map(({ d, e }) => ({ ...d, speaker: e ? ents.speaker(e) : null }));
 }
 
 export const coreferenceStage: Stage = {

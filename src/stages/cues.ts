@@ -8,6 +8,7 @@
 import type { Cue, Token } from "../doc.js";
 import { applyCueModel, cueModel, quotesOf } from "../learn/cue-model.js";
 import { LEXICON } from "../lexicon.js";
+import { titleEnd } from "../speakers/quoted-titles.js";
 import type { Stage } from "../stage.js";
 
 function matchPhrase(tokens: Token[], i: number, phrase: string[]): boolean {
@@ -18,11 +19,45 @@ function matchPhrase(tokens: Token[], i: number, phrase: string[]): boolean {
   return true;
 }
 
+const QUANTIFIERS = new Set(["several", "many", "some", "few", "most", "all", "both", "other", "two", "three"]);
+
+/** A participle inside a noun phrase: "Several shipping lines", "the so-called reform", "the ruling party". */
+function modifiesNoun(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!/(ing|ed)$/.test(t.lower) || next?.pos !== "NOUN" || next.sentence !== t.sentence) return false;
+  return (
+    prev === undefined ||
+    prev.sentence !== t.sentence ||
+    prev.pos === "DET" ||
+    prev.pos === "ADJ" ||
+    prev.pos === "NUM" ||
+    QUANTIFIERS.has(prev.lower)
+  );
+}
+
+/** "an organist called Mr. Eze.", "a piece called “Harmattan.”": naming, not a report. */
+function naming(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.lemma !== "call" && t.lemma !== "name" && t.lemma !== "title") return false;
+  const prev = tokens[i - 1];
+  if (!prev || !(prev.pos === "NOUN" || prev.pos === "PROPN" || prev.text === ",")) return false;
+  if (titleEnd(tokens, i + 1) > 0) return true;
+  // a name that closes the clause: "called Mr. Eze." (but "called Clinton a liar" goes on)
+  let k = i + 1;
+  while (tokens[k] && (tokens[k]!.pos === "PROPN" || LEXICON.honorifics.has(tokens[k]!.lower))) k++;
+  return k > i + 1 && (!tokens[k] || /^[.,;:!?]$/.test(tokens[k]!.text));
+}
+
 /** Verb uses that are not reports: "so-called", "said no to", "saying goes", "needless to say". */
 function isFalseVerbCue(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
+  if (modifiesNoun(tokens, i) || naming(tokens, i)) return true;
+  // a reduced passive relative: "the level recommended by the auditor's office"
+  if (/ed$/.test(t.lower) && prev?.pos === "NOUN" && next?.lower === "by") return true;
   if (prev && (prev.lower === "so" || prev.lower === "so-called") && t.lemma === "call") return true;
   if (t.lower.startsWith("so-called")) return true;
   if (next && (next.lower === "no" || next.lower === "yes") && tokens[i + 2]?.lower === "to") return true;

@@ -4,10 +4,19 @@
  */
 import type { Mention, Token } from "../doc.js";
 import { LEXICON } from "../lexicon.js";
+import { quotedTitles } from "../speakers/quoted-titles.js";
 import type { Stage } from "../stage.js";
 
 const CAP = /^\p{Lu}/u;
-const CONNECTORS = new Set(["de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "di", "du", "la", "le", "dos", "das", "del", "y"]);
+const CONNECTORS = new Set(["de", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "da", "di", "du", "la", "le", "dos", "das", "del", "y"]);
+/** a name particle opening a name ("De Vries said", "said van der Berg", "al-Assad"): a connector before a capitalised proper noun */
+const PARTICLE = new Set(["de", "van", "von", "der", "den", "ter", "ten", "al", "el", "da", "di", "du", "le", "la", "dos", "del"]);
+
+export function isParticle(t: Token, next: Token | undefined): boolean {
+  if (!PARTICLE.has(t.lower) || !next || !CAP.test(next.text) || next.pos !== "PROPN") return false;
+  // "De Vries" / "de Vries" / "al-Assad": no space or one space before the name
+  return next.start - t.end <= 1;
+}
 
 function isNameToken(t: Token, next: Token | undefined): boolean {
   if (!CAP.test(t.text)) return false;
@@ -25,7 +34,7 @@ function nameRuns(tokens: Token[], from: number, to: number): Array<[number, num
   const runs: Array<[number, number]> = [];
   let i = from;
   while (i < to) {
-    if (!isNameToken(tokens[i]!, tokens[i + 1])) {
+    if (!isNameToken(tokens[i]!, tokens[i + 1]) && !(CAP.test(tokens[i]!.text) && isParticle(tokens[i]!, tokens[i + 1]))) {
       i++;
       continue;
     }
@@ -34,6 +43,8 @@ function nameRuns(tokens: Token[], from: number, to: number): Array<[number, num
       const t = tokens[j]!;
       if (t.sentence !== tokens[i]!.sentence) break;
       if (isNameToken(t, tokens[j + 1]) && t.start - tokens[j - 1]!.end <= 1) j++;
+      // "François-Xavier", "al-Assad": a hyphen with no space joins two parts of a name
+      else if (t.text === "-" && t.start === tokens[j - 1]!.end && tokens[j + 1]?.start === t.end && CAP.test(tokens[j + 1]!.text) && j + 1 < to) j += 2;
       else if (CONNECTORS.has(t.lower) && j + 1 < to && CAP.test(tokens[j + 1]!.text) && tokens[j + 1]!.pos === "PROPN") j++;
       else break;
     }
@@ -45,7 +56,10 @@ function nameRuns(tokens: Token[], from: number, to: number): Array<[number, num
 
 export function findMentions(text: string, tokens: Token[]): Mention[] {
   const mentions: Mention[] = [];
+  const titles = quotedTitles(text);
   for (const [first, last] of nameRuns(tokens, 0, tokens.length)) {
+    // a title in quotation marks ("Quiet Rooms: A Life Among the Stacks") names no one
+    if (titles.some((q) => q.start < tokens[first]!.start && tokens[last]!.end < q.end)) continue;
     const org = tokens.slice(first, last + 1).some((t) => LEXICON.organisationWords.has(t.lower));
     // the role runs to the last title word ("Turkish Foreign Minister"); the name is what follows
     let nameStart = first;
