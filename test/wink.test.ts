@@ -29,6 +29,12 @@ describe("wink adapter", () => {
     for (const o of others) expect(tag(o)).toEqual(tag(o));
   });
 
+  it("keeps words with letters outside Latin-1 whole (Ł, ş, ı, ễ, astral letters)", () => {
+    const text = "Łukasz Wróblewski met Şebnem Yıldız, Nguyễn Thị Lan and 𝔄𝔡𝔞 today.";
+    const words = tagRange(text, 0, text.length).tokens.map((t) => text.slice(t.start, t.end));
+    expect(words).toEqual(["Łukasz", "Wróblewski", "met", "Şebnem", "Yıldız", ",", "Nguyễn", "Thị", "Lan", "and", "𝔄𝔡𝔞", "today", "."]);
+  });
+
   it("places every token exactly in the text", () => {
     const text = "  He said: “It’s fine” — and left.";
     for (const t of tagRange(text, 2, text.length).tokens) expect(t.end).toBeGreaterThan(t.start);

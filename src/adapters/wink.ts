@@ -111,6 +111,22 @@ export function winkGrowth(): number {
   return w.tables.reduce((n, t, i) => n + t.list.length - w.base[i]!, 0);
 }
 
+const OUTSIDE_LATIN1 = /[^\u0000-\u00ff\s]/gu;
+
+/**
+ * wink splits words at letters outside Latin-1 ("Łukasz" → "Ł" + "ukasz", "Yıldız" → 5 pieces).
+ * It reads a copy where each such letter (or mark) is a stand-in of the same UTF-16 length — "X"
+ * for capitals, "x" otherwise — so words stay whole and every offset still points into the text;
+ * other characters outside Latin-1 (dashes, curly quotes, emoji) are kept as they are.
+ */
+export function latinForWink(text: string): string {
+  return text.replace(OUTSIDE_LATIN1, (c) => {
+    if (/\p{Lu}|\p{Lt}/u.test(c)) return "X".padEnd(c.length, "x");
+    if (/\p{L}|\p{M}/u.test(c)) return "x".repeat(c.length);
+    return c;
+  });
+}
+
 /**
  * Tokenises and tags text.slice(start, end). Tokens whose text cannot be placed exactly in the
  * original are skipped (reported by the count in `lost`).
@@ -120,7 +136,8 @@ export function tagRange(text: string, start: number, end: number): { tokens: Ta
   if (wk.tables.some((t, i) => t.list.length - wk.base[i]! > MAX_GROWTH)) restartWink();
   const w = wk.nlp;
   const marks = wk.tables.map((t) => t.list.length);
-  const slice = text.slice(start, end);
+  const original = text.slice(start, end);
+  const slice = latinForWink(original);
   const doc = w.readDoc(slice);
   const tokens = doc.tokens();
   const values = tokens.out(w.its.value);
@@ -141,11 +158,13 @@ export function tagRange(text: string, start: number, end: number): { tokens: Ta
         continue;
       }
     }
+    const own = original.slice(at, at + v.length);
     out.push({
       start: start + at,
       end: start + at + v.length,
       pos: pos[i] ?? "X",
-      lemma: lemmas[i] ?? v.toLowerCase(),
+      // a word wink saw with stand-in letters has no lemma of its own: its lower-cased text
+      lemma: own === v ? (lemmas[i] ?? v.toLowerCase()) : own.toLowerCase(),
     });
     cursor = at + v.length;
   }
