@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --quick] [-- --pipeline <name|path.json>]
+ * npm run bench -- --queue [--quick]: documents/s through the Redis queue instead (bench/queue.ts)
  *
  * Texts: corpus/*.txt and, when present, ../shared/data/polnear/train.jsonl (read at run time,
  * never copied). Reports, as one table on stdout and JSON in bench/results/:
@@ -24,6 +25,11 @@ import { buildRecord } from "../src/stages/record.js";
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
+if (args.includes("--queue")) {
+  // npm run bench -- --queue: the Redis queue executor against the in-process run (bench/queue.ts)
+  await import("./queue.js");
+  process.exit(0);
+}
 const pipelineArg = args[args.indexOf("--pipeline") + 1];
 const PIPELINE = args.includes("--pipeline") && pipelineArg ? resolvePipeline(pipelineArg) : defaultOrAvailable();
 

@@ -4,7 +4,10 @@ import { join, resolve } from "node:path";
 import { loadPipeline, type Pipeline } from "../index.js";
 import { checkInputs } from "../io/readers.js";
 import { exitQuietlyOnClosedStdout } from "../io/writers.js";
+import { countDocuments } from "../runner/count.js";
 import { defaultWorkers } from "../runner/executor.js";
+import { parseQueueUrl, probeRedis, QueueError, queueNameForRun, type QueueTarget } from "../runner/queue.js";
+import { QueueExecutor } from "../runner/queue-executor.js";
 import { runBatch } from "../runner/run.js";
 import { resolveInputs, RunDirError, RunDirSink, type Sink, StdoutSink } from "../runner/sinks.js";
 
@@ -20,7 +23,16 @@ export interface ExtractCliOptions {
   partSeconds?: string;
   progressInterval?: string;
   maxChars?: string;
+  queue?: string;
+  queueWindow?: string;
+  queueBatch?: string;
+  queueBatchChars?: string;
 }
+
+/** Unfinished jobs in Redis per producer, and documents per job (see docs/queue.md and bench/queue.ts). */
+export const DEFAULT_QUEUE_WINDOW = 256;
+export const DEFAULT_QUEUE_BATCH = 16;
+export const DEFAULT_QUEUE_BATCH_CHARS = 64 * 1024;
 
 export class UsageError extends Error {}
 
@@ -63,7 +75,25 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) {
     throw new UsageError(`--date: Expected YYYY-MM-DD, got "${opts.date}"`);
   }
-  const workers = positiveInt("--workers", opts.workers, defaultWorkers());
+  let target: QueueTarget | undefined;
+  if (opts.queue !== undefined) {
+    if (!opts.output) throw new UsageError("--queue: needs -o <dir>, the run folder (the queue is named after it)");
+    if (opts.workers !== undefined) {
+      throw new UsageError("--workers: not used with --queue; start `statements worker --queue <url>` processes instead");
+    }
+    try {
+      target = parseQueueUrl(opts.queue);
+    } catch (err) {
+      if (err instanceof QueueError) throw new UsageError(err.message);
+      throw err;
+    }
+  } else if (opts.queueWindow !== undefined || opts.queueBatch !== undefined) {
+    throw new UsageError("--queue-window, --queue-batch: only with --queue <redis-url>");
+  }
+  const queueWindow = positiveInt("--queue-window", opts.queueWindow, DEFAULT_QUEUE_WINDOW);
+  const queueBatch = positiveInt("--queue-batch", opts.queueBatch, DEFAULT_QUEUE_BATCH);
+  const queueBatchChars = positiveInt("--queue-batch-chars", opts.queueBatchChars, DEFAULT_QUEUE_BATCH_CHARS);
+  const workers = target ? 0 : positiveInt("--workers", opts.workers, defaultWorkers());
   const partSize = positiveInt("--part-size", opts.partSize, 1000);
   const partSeconds = positiveNumber("--part-seconds", opts.partSeconds, 30);
   const progressInterval = positiveNumber("--progress-interval", opts.progressInterval, 5);
@@ -71,6 +101,15 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   if (opts.resume && !opts.output) throw new UsageError("--resume: needs -o <dir>, the folder of the run to continue");
   if (opts.pretty && opts.output) throw new UsageError("--pretty: only for records on stdout (records.jsonl keeps one per line)");
   if (inputs.filter((i) => i === "-").length > 1) throw new UsageError('"-" (standard input) can be given once');
+  if (target) {
+    // before the run folder is touched: an unreachable Redis is a usage error, within seconds
+    try {
+      await probeRedis(target);
+    } catch (err) {
+      if (err instanceof QueueError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
   const missing = await checkInputs(inputs);
   if (missing) throw new UsageError(missing);
   const pipelineRef = opts.pipeline.endsWith(".json") ? resolve(opts.pipeline) : opts.pipeline;
@@ -96,7 +135,21 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
         resume: opts.resume ?? false,
         identity: { inputs: resolveInputs(inputs), pipeline: pipeline.info, date: opts.date ?? null, max_chars: maxChars },
         inputsAsGiven: inputs,
-        options: { pipeline: opts.pipeline, date: opts.date ?? null, workers, part_size: partSize, max_chars: maxChars },
+        options: {
+          pipeline: opts.pipeline,
+          date: opts.date ?? null,
+          workers: target ? null : workers,
+          part_size: partSize,
+          max_chars: maxChars,
+          ...(target
+            ? {
+                queue: target.shown,
+                queue_name: queueNameForRun(opts.output),
+                queue_window: queueWindow,
+                queue_batch: queueBatch,
+              }
+            : {}),
+        },
         workers,
         partSize,
         partSeconds,
@@ -119,15 +172,43 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
     signals++;
     if (signals > 1) process.exit(130);
     if (!opts.quiet) {
-      process.stderr.write(`\nstatements: ${sig}: finishing the documents in flight (again to quit at once)\n`);
+      const what = target
+        ? "committing the results collected in order; jobs still in the queue are kept for --resume"
+        : "finishing the documents in flight";
+      process.stderr.write(`\nstatements: ${sig}: ${what} (again to quit at once)\n`);
     }
     stop.abort();
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  let queueExecutor: QueueExecutor | undefined;
+  const counting = new AbortController();
   let result: Awaited<ReturnType<typeof runBatch>>;
   try {
+    if (target && opts.output) {
+      queueExecutor = await QueueExecutor.open({
+        target,
+        queueName: queueNameForRun(opts.output),
+        runDir: resolve(opts.output),
+        pipeline,
+        window: queueWindow,
+        batchDocs: queueBatch,
+        batchChars: queueBatchChars,
+        skipped: sink.skip,
+        log: (line) => {
+          if (!opts.quiet) process.stderr.write(`${line}\n`);
+        },
+      });
+    }
+    if (queueExecutor && !opts.quiet) {
+      const qe = queueExecutor;
+      countDocuments(inputs, counting.signal).then(
+        (n) => qe.setTotal(n),
+        () => {},
+      );
+    }
     result = await runBatch({
+      executor: queueExecutor,
       inputs,
       pipeline: pipelineRef,
       workers,
@@ -139,10 +220,13 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
       signal: stop.signal,
       maxChars,
     });
+    await queueExecutor?.finish(!result.interrupted);
   } catch (err) {
     if (err instanceof RunDirError) throw new UsageError(err.message);
     throw err;
   } finally {
+    counting.abort();
+    await queueExecutor?.close();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from "commander";
 import { packageVersion } from "../package-info.js";
 import { type ExportCliOptions, runExport } from "./export.js";
 import { type ExtractCliOptions, runExtract, UsageError } from "./extract.js";
+import { registerQueueCommands } from "./queue.js";
 import { registerReviewCommands, runExportGold } from "./review.js";
 
 const program = new Command();
@@ -26,6 +27,10 @@ program
   .option("--resume", "continue the interrupted run in -o <dir> where it stopped")
   .option("-q, --quiet", "no progress or summary on stderr")
   .option("--max-chars <n>", "longer documents become error records (too-large); 0 for no limit", "1000000")
+  .option("--queue <redis-url>", "process the documents on `statements worker` processes through a Redis queue (needs -o)")
+  .option("--queue-window <n>", "with --queue: unfinished jobs in Redis at most (default 256)")
+  .option("--queue-batch <n>", "with --queue: documents per job (default 16)")
+  .addOption(new Option("--queue-batch-chars <n>", "with --queue: text size that closes a job early").hideHelp())
   .addOption(new Option("--part-size <n>", "documents per committed part of -o runs").hideHelp())
   .addOption(new Option("--part-seconds <s>", "commit a part at least this often").hideHelp())
   .addOption(new Option("--progress-interval <s>", "seconds between progress lines when stderr is not a terminal").hideHelp())
@@ -39,6 +44,8 @@ Examples:
   $ statements extract corpus/seed.txt --pretty      read one record
   $ statements extract big.jsonl.gz -o run/ -w 4     4 worker threads; Ctrl-C stops cleanly
   $ statements extract big.jsonl.gz -o run/ --resume continue run/ where it stopped
+  $ statements extract big.jsonl.gz -o run/ --queue redis://qhost:6379/0
+                                                     through Redis; workers: statements worker --queue …
 
 Output folder (-o): records.jsonl (one line per input document, error records included),
 errors.jsonl (one line per failed document), manifest.json (inputs, counts, pipeline, durations).
@@ -52,6 +59,7 @@ Exit status: 0 all documents processed, 1 some became error records, 2 usage err
   });
 
 registerReviewCommands(program);
+registerQueueCommands(program);
 
 program
   .command("export")

@@ -1,7 +1,8 @@
 /**
- * Executors run batches of documents and resolve with their record lines. Two of them behind one
- * interface: in-process (--workers 1) and a pool of worker threads. Both call processBatch, so the
- * bytes are the same whatever the executor and whatever the number of workers.
+ * Executors run batches of documents and resolve with their record lines. Behind one interface:
+ * in-process (--workers 1), a pool of worker threads (here), and the Redis queue (queue-executor.ts,
+ * whose workers run this pool). All of them call processBatch, so the bytes are the same whatever
+ * the executor and whatever the number of workers.
  */
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
@@ -12,7 +13,15 @@ import { type BatchDocument, type BatchResult, processBatch, recordLine } from "
 import { errorRecord } from "../index.js";
 
 export interface Executor {
+  /** local workers (threads or the main thread); 0 when documents are processed elsewhere (queue) */
   readonly workers: number;
+  /** batches the runner keeps in flight (default: workers × 2 + 1) */
+  readonly maxInFlight?: number;
+  /** batch size the executor works best with, when the runner is not given one */
+  readonly batchDocs?: number;
+  readonly batchChars?: number;
+  /** on stop, batches still unfinished may be left behind (they are not lost: --resume finds them) */
+  readonly abandonOnStop?: boolean;
   run(docs: BatchDocument[]): Promise<BatchResult>;
   close(): Promise<void>;
 }
@@ -22,6 +31,8 @@ export interface ExecutorOptions {
   pipeline: string;
   workers: number;
   pretty?: boolean;
+  /** worker threads even for one worker: keeps the main thread free (queue workers renew job locks there) */
+  threads?: boolean;
 }
 
 export function defaultWorkers(): number {
@@ -29,7 +40,7 @@ export function defaultWorkers(): number {
 }
 
 export function createExecutor(opts: ExecutorOptions): Executor {
-  return opts.workers <= 1 ? new InProcessExecutor(opts) : new WorkerPool(opts);
+  return opts.workers <= 1 && !opts.threads ? new InProcessExecutor(opts) : new WorkerPool(opts);
 }
 
 class InProcessExecutor implements Executor {
@@ -81,6 +92,16 @@ interface Slot {
   ready: boolean;
 }
 
+/**
+ * Heap limits of each worker thread. Left to itself, V8 lets every isolate's heap grow to several
+ * times what it keeps alive (about 80 MB: the wink model, the recogniser regexes, one batch), so two
+ * workers streaming documents peaked near 690 MB; with these limits they collect earlier and peak
+ * near 360 MB, at the same documents per CPU-second. A 1,000,000-character document (the default
+ * --max-chars) runs within 160 MB; one that needs more than the limit stops its worker, which the
+ * pool replaces, and becomes a "worker-crashed" error record (recover()).
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 8 };
+
 /** A fixed pool of worker threads, each loading the pipeline once; a crashed worker is replaced. */
 class WorkerPool implements Executor {
   readonly workers: number;
@@ -91,8 +112,8 @@ class WorkerPool implements Executor {
   private failure: Error | undefined;
 
   constructor(private readonly opts: ExecutorOptions) {
-    this.workers = opts.workers;
-    for (let i = 0; i < opts.workers; i++) this.slots.push(this.spawn());
+    this.workers = Math.max(1, opts.workers);
+    for (let i = 0; i < this.workers; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
@@ -102,6 +123,7 @@ class WorkerPool implements Executor {
       // flags for the main script only (node --input-type=module -e …) would stop the worker
       execArgv: process.execArgv.filter((a) => !a.startsWith("--input-type")),
       workerData: { pipeline: this.opts.pipeline, pretty: this.opts.pretty ?? false },
+      resourceLimits: WORKER_HEAP,
     });
     const slot: Slot = { worker, task: undefined, ready: false };
     worker.on("message", (msg: { ready?: boolean; id: number; result?: BatchResult; failure?: string }) => {

@@ -1,6 +1,6 @@
 /**
- * The batch runner: streams the inputs, sends batches of documents to an executor (in-process or a
- * worker pool), keeps a bounded window of batches in flight, and hands the results to the sink in
+ * The batch runner: streams the inputs, sends batches of documents to an executor (in-process, a
+ * worker pool or the Redis queue), keeps a bounded window of batches in flight, and hands the results to the sink in
  * input order. Stopping (SIGINT) lets the batches in flight finish and commits them.
  */
 import type { Readable } from "node:stream";
@@ -46,6 +46,17 @@ export interface RunResult {
 interface InFlight {
   ids: string[];
   result: Promise<BatchResult>;
+  /** the result is in (or failed): draining it does not wait */
+  settled: boolean;
+}
+
+function inFlight(ids: string[], result: Promise<BatchResult>): InFlight {
+  const entry: InFlight = { ids, result, settled: false };
+  const settle = () => {
+    entry.settled = true;
+  };
+  result.then(settle, settle);
+  return entry;
 }
 
 export async function runBatch(opts: RunOptions): Promise<RunResult> {
@@ -70,9 +81,9 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
       () => {},
     );
   }
-  const batchDocs = opts.batchDocs ?? 64;
-  const batchChars = opts.batchChars ?? 32 * 1024;
-  const maxInFlight = executor.workers * 2 + 1;
+  const batchDocs = opts.batchDocs ?? executor.batchDocs ?? 64;
+  const batchChars = opts.batchChars ?? executor.batchChars ?? 32 * 1024;
+  const maxInFlight = executor.maxInFlight ?? executor.workers * 2 + 1;
   const maxErrorLines = opts.maxErrorLines ?? 10;
   const maxChars = opts.maxChars ?? 0;
   let errorLines = 0;
@@ -84,7 +95,7 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
     if (batch.length === 0) return;
     const result = executor.run(batch);
     result.catch(() => {}); // awaited in order by drainOne; this only keeps a later failure from being "unhandled"
-    inflight.push({ ids: batch.map((d) => d.id), result });
+    inflight.push(inFlight(batch.map((d) => d.id), result));
     batch = [];
     chars = 0;
   };
@@ -104,27 +115,47 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
 
   const readError = (item: { id: string; error: { code: string; message: string } }, index: number) => {
     const rec = errorRecord(item.id, item.error.code, item.error.message);
-    inflight.push({
-      ids: [item.id],
-      result: Promise.resolve({
-        lines: [recordLine(rec, opts.pretty)],
-        statements: [0],
-        errors: [{ index, doc_id: item.id, code: item.error.code, message: item.error.message }],
-      }),
-    });
+    inflight.push(
+      inFlight(
+        [item.id],
+        Promise.resolve({
+          lines: [recordLine(rec, opts.pretty)],
+          statements: [0],
+          errors: [{ index, doc_id: item.id, code: item.error.code, message: item.error.message }],
+        }),
+      ),
+    );
   };
 
   const stopped = new Promise<"stop">((resolve) => {
     if (opts.signal?.aborted) resolve("stop");
     opts.signal?.addEventListener("abort", () => resolve("stop"), { once: true });
   });
+  let stopRequested = false;
+  void stopped.then(() => {
+    stopRequested = true;
+  });
+  // An executor that can leave unfinished batches behind (the queue: they stay in Redis for --resume)
+  // stops at the first batch whose result is not in; the others wait for every batch in flight.
+  const abandon = executor.abandonOnStop === true;
+  const noop = () => {};
+  /** Drains the head batch; false when the run stops here, leaving the head and later batches. */
+  const drainHead = async (): Promise<boolean> => {
+    if (abandon) {
+      const head = inflight[0]!;
+      if (!head.settled) await Promise.race([head.result.then(noop, noop), stopped]);
+      if (stopRequested && !head.settled) return false;
+    }
+    await drainOne();
+    return true;
+  };
 
   const it = readInputs(opts.inputs, opts.stdin)[Symbol.asyncIterator]();
   let index = 0;
   let interrupted = false;
   let completed = false;
   try {
-    for (;;) {
+    reading: for (;;) {
       const next = await Promise.race([it.next(), stopped]);
       if (next === "stop") {
         interrupted = true;
@@ -155,10 +186,20 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
         chars += item.text.length;
         if (batch.length >= batchDocs || chars >= batchChars) flush();
       }
-      while (inflight.length >= maxInFlight) await drainOne();
+      while (inflight.length >= maxInFlight) {
+        if (!(await drainHead())) {
+          interrupted = true;
+          break reading;
+        }
+      }
     }
-    flush();
-    while (inflight.length > 0) await drainOne();
+    if (!(interrupted && abandon)) flush();
+    while (inflight.length > 0) {
+      if (!(await drainHead())) {
+        interrupted = true;
+        break;
+      }
+    }
     if (interrupted) await sink.interrupt();
     else await sink.finish();
     completed = !interrupted;
