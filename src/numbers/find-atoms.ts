@@ -11,6 +11,7 @@ import { recognizeNumbers, recognizeOrdinals } from "../adapters/recognizers.js"
 import type { Atom } from "./atom.js";
 import { notAQuantity } from "./not-a-quantity.js";
 import { ownAtoms } from "./own-atoms.js";
+import { recognizerWindows } from "./recognizer-windows.js";
 import { mergeComposites, reread } from "./reread-atoms.js";
 import { ORDINALS } from "./word-numbers.js";
 
@@ -34,14 +35,21 @@ export interface AtomsResult {
 export function findAtoms(masked: string, base: number): AtomsResult {
   const dropped: AtomsResult["dropped"] = [];
   const lib: Atom[] = [];
-  for (const r of recognizeNumbers(masked)) {
-    const a: Atom = { start: base + r.start, end: base + r.end, value: r.value, kind: "cardinal" };
-    lib.push(...reread(a, masked, base));
+  // the library reads short windows around the number words (recognizer-windows.ts), not the whole sentence
+  const windows = recognizerWindows(masked);
+  for (const w of windows) {
+    const at = base + w.start;
+    for (const r of recognizeNumbers(w.text)) {
+      const a: Atom = { start: at + r.start, end: at + r.end, value: r.value, kind: "cardinal" };
+      lib.push(...reread(a, masked, base));
+    }
   }
-  if (ORDINAL_HINT.test(masked)) {
-    for (const r of recognizeOrdinals(masked)) {
+  for (const w of windows) {
+    if (!ORDINAL_HINT.test(w.text)) continue;
+    const at = base + w.start;
+    for (const r of recognizeOrdinals(w.text)) {
       if (!Number.isFinite(r.value) || r.value === 0) continue;
-      lib.push({ start: base + r.start, end: base + r.end, value: r.value, kind: "ordinal" });
+      lib.push({ start: at + r.start, end: at + r.end, value: r.value, kind: "ordinal" });
     }
   }
   // a cardinal holding an ordinal is a fraction ("a fifth"); an ordinal holding a cardinal wins ("three trillionth")

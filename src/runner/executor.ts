@@ -95,10 +95,12 @@ interface Slot {
 /**
  * Heap limits of each worker thread. Left to itself, V8 lets every isolate's heap grow to several
  * times what it keeps alive (about 80 MB: the wink model, the recogniser regexes, one batch), so two
- * workers streaming documents peaked near 690 MB; with these limits they collect earlier and peak
- * near 360 MB, at the same documents per CPU-second. A 1,000,000-character document (the default
- * --max-chars) runs within 160 MB; one that needs more than the limit stops its worker, which the
- * pool replaces, and becomes a "worker-crashed" error record (recover()).
+ * workers streaming 2,000 documents peaked near 690 MB; with these limits they collect earlier and
+ * the process peaks near 360 MB (10,000 documents: 420-450 MB, of which the main thread's own heap,
+ * collected lazily, is about 100 MB), at the same documents per CPU-second. A 1,000,000-character
+ * document (the default --max-chars) runs within 160 MB (not within 128); one that needs more than
+ * the limit stops its worker, which the pool replaces, and becomes a "worker-crashed" error record
+ * (recover()).
  */
 const WORKER_HEAP = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 8 };
 
