@@ -39,6 +39,7 @@ export const LEXICON = {
   accordingTo: phraseList(cuePhrases["according-to"]),
   nominalCues: new Set(cuePhrases.nominal),
   agentless: phraseList(cuePhrases.agentless),
+  notSpeakerLabels: new Set(cuePhrases["not-speaker-labels"]),
   pronouns: pronounMap as ReadonlyMap<string, PronounInfo>,
   titles: new Set(titles.titles),
   honorifics: new Map(Object.entries(titles.honorifics)) as ReadonlyMap<string, string>,

@@ -303,3 +303,14 @@ describe("attribution: false positives", () => {
     expect(rows(text)).toEqual([]);
   });
 });
+
+describe("transcript lines", () => {
+  it("a paragraph opened by a name and a colon is that speaker's direct statement", () => {
+    const text = "The conductor spoke after the rehearsal.\nAdaeze Nwosu: We rehearse six days a week now.\nQ: Is that too much?\nNote: the interview was edited for length.";
+    const st = statementsOf(text).statements;
+    expect(st.map((s) => [s.source?.text, s.cue?.text, s.content.text, s.kind])).toEqual([
+      ["Adaeze Nwosu", ":", "We rehearse six days a week now.", "direct"],
+    ]);
+    expect(st[0]?.speaker?.name).toBe("Adaeze Nwosu");
+  });
+});

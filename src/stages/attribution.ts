@@ -2,7 +2,8 @@
  * attribution: pairs cues with their content and source mention. Direct quotes first (a quote
  * with a cue right after it or a cue introducing it), then indirect speech for the remaining cues
  * (content to the right: "He said that …", or to the left: "…, he said."), then quotes that carry
- * on the previous speaker's words with no cue of their own. Speakers are resolved later (coreference).
+ * on the previous speaker's words with no cue of their own; transcript lines ("Name: …") are direct.
+ * Speakers are resolved later (coreference).
  */
 import { closesClause, credibleSource, isAdded } from "../attribution/added-cue.js";
 import { type Ctx, paragraphsOf, type TokRange, tokRange } from "../attribution/context.js";
@@ -10,6 +11,7 @@ import { calibrate, cueScoreCap } from "../attribution/confidence.js";
 import { continuations } from "../attribution/continuation.js";
 import { directQuotes } from "../attribution/direct.js";
 import { sourceOf } from "../attribution/source.js";
+import { speakerLines } from "../attribution/speaker-lines.js";
 import type { Cue, Range, StatementDraft } from "../doc.js";
 import { LEXICON } from "../lexicon.js";
 import { accordingSource, npRight } from "../noun-phrases.js";
@@ -103,6 +105,7 @@ export const attributionStage: Stage = {
       paragraphs: paragraphsOf(doc.text, doc.get("body")),
     };
     directQuotes(c);
+    speakerLines(c);
     indirect(c, doc);
     continuations(c);
     for (const d of c.out) d.confidence = calibrate(doc.text, d);
