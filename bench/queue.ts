@@ -17,38 +17,15 @@ import { createServer } from "node:net";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPipeline, loadPipelineConfig } from "../src/index.js";
+import { benchPipeline } from "./pipeline-arg.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CLI = join(ROOT, "dist", "cli", "main.js");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const pipelineArg = args[args.indexOf("--pipeline") + 1];
-const PIPELINE = args.includes("--pipeline") && pipelineArg ? pipelineRef(pipelineArg) : defaultOrAvailable();
+const PIPELINE = benchPipeline(args);
 const BATCH = 16;
 
-function pipelineRef(p: string): string {
-  return p.endsWith(".json") ? resolve(p) : p;
-}
-
-function defaultOrAvailable(): string {
-  try {
-    createPipeline(loadPipelineConfig("default"));
-    return "default";
-  } catch {
-    const def = loadPipelineConfig("default") as { stages: string[] };
-    const known: string[] = [];
-    for (const s of def.stages) {
-      try {
-        createPipeline({ name: "probe", stages: [...known, s] });
-        known.push(s);
-      } catch {}
-    }
-    const path = join(tmpdir(), "statements-bench-queue-pipeline.json");
-    writeFileSync(path, JSON.stringify({ name: "bench-available", stages: known }));
-    return path;
-  }
-}
 
 if (spawnSync("redis-server", ["--version"]).status !== 0) {
   process.stderr.write("bench --queue: redis-server is not installed (bash scripts/test-deps.sh redis-server)\n");

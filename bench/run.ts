@@ -21,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import { Doc } from "../src/doc.js";
 import { createPipeline, loadPipelineConfig } from "../src/index.js";
 import { buildRecord } from "../src/stages/record.js";
+import { benchPipeline } from "./pipeline-arg.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const args = process.argv.slice(2);
@@ -30,32 +31,8 @@ if (args.includes("--queue")) {
   await import("./queue.js");
   process.exit(0);
 }
-const pipelineArg = args[args.indexOf("--pipeline") + 1];
-const PIPELINE = args.includes("--pipeline") && pipelineArg ? resolvePipeline(pipelineArg) : defaultOrAvailable();
+const PIPELINE = benchPipeline(args);
 
-function resolvePipeline(p: string): string {
-  return p.endsWith(".json") ? resolve(p) : p;
-}
-
-/** "default" when it loads, else a config of its stages that exist (while stages are being written). */
-function defaultOrAvailable(): string {
-  try {
-    createPipeline(loadPipelineConfig("default"));
-    return "default";
-  } catch {
-    const def = loadPipelineConfig("default") as { stages: string[] };
-    const known: string[] = [];
-    for (const s of def.stages) {
-      try {
-        createPipeline({ name: "probe", stages: [...known, s] });
-        known.push(s);
-      } catch {}
-    }
-    const path = join(tmpdir(), "statements-bench-pipeline.json");
-    writeFileSync(path, JSON.stringify({ name: "bench-available", stages: known }));
-    return path;
-  }
-}
 
 // ---------------------------------------------------------------- texts
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { Doc } from "../src/doc.js";
 import { cueFeatureContext, cueFeatures } from "../src/learn/cue-features.js";
 import { cueModel, modelPath, parseModel, quotesOf, writeModel } from "../src/learn/cue-model.js";
-import { argmax, prune, scores, seededRandom, shuffle, train } from "../src/learn/perceptron.js";
+import { argmax, prune, scores, train } from "../src/learn/perceptron.js";
+import { seededRandom, shuffle } from "../src/random.js";
 import { STAGES } from "../src/stages/index.js";
 import { findCues } from "../src/stages/cues.js";
 

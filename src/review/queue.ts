@@ -4,6 +4,7 @@
  *   progress: reviewed n of N, accepted/edited/rejected shares.
  *   sampleEstimate: precision from the random-sample queue with a 95% Wilson interval.
  */
+import { seededRandom, shuffle } from "../random.js";
 import type { QueueOrder, ReviewState } from "./decisions.js";
 
 export interface QueueItem {
@@ -17,18 +18,6 @@ export interface QueueItem {
   start: number;
 }
 
-/** mulberry32: a small seeded PRNG, the same permutation in every browser and in Node. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function documentOrder(a: QueueItem, b: QueueItem): number {
   return a.doc - b.doc || a.start - b.start || a.index - b.index;
 }
@@ -37,14 +26,7 @@ export function orderQueue(items: readonly QueueItem[], order: QueueOrder, seed 
   const sorted = [...items].sort(documentOrder);
   if (order === "document") return sorted;
   if (order === "confidence") return sorted.sort((a, b) => a.confidence - b.confidence || documentOrder(a, b));
-  const rnd = seededRandom(seed);
-  for (let i = sorted.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    const t = sorted[i]!;
-    sorted[i] = sorted[j]!;
-    sorted[j] = t;
-  }
-  return sorted;
+  return shuffle(sorted, seededRandom(seed));
 }
 
 export interface Interval {
