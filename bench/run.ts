@@ -73,7 +73,7 @@ function timeIt(fn: () => void): number {
 
 const SAMPLE = quick ? 120 : 400;
 const sample = cycle(SAMPLE);
-const pipeline = createPipeline(loadPipelineConfig(PIPELINE.endsWith(".json") ? PIPELINE : PIPELINE));
+const pipeline = createPipeline(loadPipelineConfig(PIPELINE));
 
 function runPipelineTimed(stageMs: Map<string, number>): void {
   sample.forEach((text, i) => {
