@@ -11,8 +11,8 @@
  * with one word of margin). Windows that overlap or touch are merged. A window starts and ends at a
  * word edge: the text outside it is whitespace, which the look-arounds treat like the string's ends.
  */
-import NUMBER_WORDS from "../lexicons/number-words.json" with { type: "json" };
 import { alternation } from "./lexicon-patterns.js";
+import { NUMBER_WORD_LIST, VULGAR_FRACTIONS } from "./number-prefilter.js";
 
 /** Words of context kept either side of the outermost number words of a window. */
 const MARGIN = 2;
@@ -22,15 +22,7 @@ const LIBRARY_WORDS = ["dz", "doz", "mln", "bln", "tln", "secondary"];
 
 /** A digit, a vulgar fraction or the start of a number word (prefixes: "ten" also finds "tenth"). */
 const TRIGGER = new RegExp(
-  `[\\d${Object.keys(NUMBER_WORDS.vulgarFractions).join("")}]|\\b(?:${alternation([
-    ...Object.keys(NUMBER_WORDS.units),
-    ...Object.keys(NUMBER_WORDS.tens),
-    ...Object.keys(NUMBER_WORDS.scales),
-    ...Object.keys(NUMBER_WORDS.ordinals),
-    ...Object.keys(NUMBER_WORDS.fractions),
-    ...Object.keys(NUMBER_WORDS.dozen),
-    ...LIBRARY_WORDS,
-  ])})`,
+  `[\\d${VULGAR_FRACTIONS}]|\\b(?:${alternation([...NUMBER_WORD_LIST, ...LIBRARY_WORDS])})`,
   "gi",
 );
 
