@@ -29,3 +29,15 @@ export function contains(outer: Range, inner: Range): boolean {
 export function byStart(a: Range, b: Range): number {
   return a.start - b.start || a.end - b.end;
 }
+
+/** Index of the first item (sorted by start) that starts at or after `offset`; items.length when none. */
+export function firstStartingFrom(items: readonly Range[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

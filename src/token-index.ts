@@ -1,5 +1,6 @@
 /** Token lookups by offset and by sentence, built once per document. */
 import type { Range, Token } from "./doc.js";
+import { firstStartingFrom } from "./spans.js";
 
 export class TokenIndex {
   /** per sentence: [first token, last token + 1) */
@@ -21,14 +22,7 @@ export class TokenIndex {
 
   /** index of the first token starting at or after offset (tokens.length when none) */
   atOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstStartingFrom(this.tokens, offset);
   }
 
   /** index of the last token ending at or before offset (-1 when none) */

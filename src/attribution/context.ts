@@ -1,6 +1,7 @@
 /** The working state the attribution helpers share while pairing cues, quotes and sources. */
 import type { Cue, Quote, Range, StatementDraft, Token } from "../doc.js";
 import type { TokenIndex } from "../token-index.js";
+import { firstStartingFrom } from "../spans.js";
 
 export type TokRange = [number, number];
 
@@ -53,12 +54,5 @@ export function paragraphAt(paragraphs: Range[], offset: number): Range {
 
 /** First cue starting at or after offset (binary search over the sorted cue list). */
 export function firstCueFrom(cues: Cue[], offset: number): number {
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cues[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstStartingFrom(cues, offset);
 }

@@ -6,6 +6,7 @@
  */
 import type { Cue, Quote, Range, Token } from "../doc.js";
 import { LEXICON } from "../lexicon.js";
+import { firstStartingFrom } from "../spans.js";
 
 export interface CueFeatureInput {
   text: string;
@@ -35,14 +36,7 @@ const QUOTE_OPEN = /^(?:["“«]|''|‘)$/;
 const QUOTE_CLOSE = /^(?:["”»]|''|’)$/;
 
 function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstStartingFrom(tokens, offset);
 }
 
 function within(ranges: Range[], tokens: Token[]): Uint8Array {
