@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Doc } from "../src/doc.js";
 import { cueFeatureContext, cueFeatures } from "../src/learn/cue-features.js";
@@ -7,6 +10,7 @@ import { argmax, prune, scores, train } from "../src/learn/perceptron.js";
 import { seededRandom, shuffle } from "../src/random.js";
 import { STAGES } from "../src/stages/index.js";
 import { findCues } from "../src/stages/cues.js";
+import { hasShared, repoRoot, sharedMissing } from "./helpers.js";
 
 /** A toy problem: the class is which of three colours the example names; "noise" features carry nothing. */
 function toy(seed: number): Array<{ features: string[]; label: number }> {
@@ -78,5 +82,17 @@ describe("cue model file", () => {
       expect(name.length, line).toBeLessThan(60);
       expect(name.split(/[\s|]/).filter((x) => /\p{L}{2}/u.test(x)).length, line).toBeLessThanOrEqual(3);
     }
+  });
+});
+
+describe.skipIf(!hasShared)(`training${hasShared ? "" : ` (${sharedMissing})`}`, () => {
+  it("npm run train reproduces the committed model byte for byte", { timeout: 600_000 }, () => {
+    const out = join(mkdtempSync(join(tmpdir(), "statements-train-")), "cue-model.json");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/learn/train.ts", "--out", out], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(out, "utf8") === readFileSync(modelPath(), "utf8")).toBe(true);
   });
 });
