@@ -148,6 +148,8 @@ function chunkKind(tokens: Token[], a: number, b: number): Chunk {
     const t = tokens[k]!;
     // a relative clause ends the noun part: "a Democrat whose district covers …"
     if ((t.lower === "who" || t.lower === "whose") && k > a) return "np";
+    // a reduced relative ends it too: "one of the states suing the EPA"
+    if (t.pos === "VERB" && /^\p{Ll}+(ing|ed)$/u.test(t.text) && k > a && tokens[k - 1]!.pos === "NOUN") return "np";
     if (QUOTE_MARK.test(t.text)) return "other";
     // "the House Ways and Means Committee": a capitalised "verb" inside a name
     if (t.pos === "VERB" && k > a && /^\p{Lu}/u.test(t.text)) continue;
@@ -246,6 +248,15 @@ export function subjectLeft(tokens: Token[], verb: number, min: number): [number
   return [relativeSubject(tokens, first, min) ?? first, j];
 }
 
+/** A capitalised word the tagger took for a verb inside a name: "said Don Fowler", "for Morning Consult". */
+function nameWordAsVerb(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || t.pos !== "VERB" || !/^\p{Lu}\p{Ll}/u.test(t.text)) return false;
+  const near = (x: Token | undefined) =>
+    x !== undefined && (x.pos === "PROPN" || x.pos === "NOUN") && /^\p{Lu}/u.test(x.text) && x.sentence === t.sentence;
+  return near(tokens[k + 1]) || near(tokens[k - 1]);
+}
+
 /** "(D-Va.)" right after a name: its end, or `last` when there is none. */
 function parenthesis(tokens: Token[], last: number, max: number): number {
   if (tokens[last + 1]?.text !== "(") return last;
@@ -283,17 +294,17 @@ export function npRight(tokens: Token[], from: number, max: number, tail = true)
   if (from > max) return null;
   const t = tokens[from]!;
   if (t.pos === "PRON" && SUBJECT_PRONOUNS.has(t.lower)) return [from, from];
-  if (!npAt(tokens, from)) return null;
+  if (!npAt(tokens, from) && !nameWordAsVerb(tokens, from)) return null;
   let j = from;
-  while (j <= max && npAt(tokens, j)) j++;
+  while (j <= max && (npAt(tokens, j) || nameWordAsVerb(tokens, j))) j++;
   while (j + 1 <= max && PP_JOINERS.has(tokens[j]!.lower) && isNP(tokens[j + 1])) {
     j++;
-    while (j <= max && isNP(tokens[j])) j++;
+    while (j <= max && (isNP(tokens[j]) || nameWordAsVerb(tokens, j))) j++;
   }
   let last = j - 1;
   // "a source involved in …": a trailing adjective or participle is not the head
   while (last > from && tokens[last]!.pos === "ADJ" && tokens[last + 1]?.pos === "ADP") last--;
-  if (last < from || !isHead(tokens[last]!)) return null;
+  if (last < from || !(isHead(tokens[last]!) || nameWordAsVerb(tokens, last))) return null;
   last = parenthesis(tokens, last, max);
   const comma = tokens[last + 1];
   const n = tokens[last + 2];

@@ -75,8 +75,42 @@ describe("attribution: direct quotes", () => {
         content: "whatever the board decides next week, “the workers will not give up.”",
       },
     ],
+    [
+      "an abbreviation in a parenthesis does not end the clause",
+      "“The bridge has to be rebuilt,” Rep. Lena Ortiz (D-Wis.) said Friday.",
+      { source: "Rep. Lena Ortiz (D-Wis.)", cue: "said", content: "“The bridge has to be rebuilt,”" },
+    ],
+    [
+      "a curly opener closed by a straight mark",
+      "“The rules are clear,\" Chairman Ivo Marek (R-Utah) said in a statement.",
+      { source: "Chairman Ivo Marek (R-Utah)", cue: "said", content: "“The rules are clear,\"" },
+    ],
+    [
+      "a first name the tagger reads as a verb",
+      "“Now is the time,” said Don Halvorsen, who chaired the board from 1995 to 1997.",
+      { source: "Don Halvorsen, who chaired the board from 1995 to 1997", cue: "said" },
+    ],
+    [
+      "an outlet name after the inverted source",
+      "“The impact is small,” wrote Carla Easton for Morning Consult.",
+      { source: "Carla Easton for Morning Consult", cue: "wrote" },
+    ],
+    [
+      "an appositive with a participle between quote and cue",
+      "“It is an overreach,” Sam Pruett, the attorney general of the state, one of the states suing the agency, said on Monday.",
+      { source: "Sam Pruett, the attorney general of the state, one of the states suing the agency", cue: "said" },
+    ],
   ])("%s", (_name, text, expected) => {
     expect(rows(text)[0]).toMatchObject(expected);
+  });
+
+  it("a participle after the cue shares the speaker, not a subject inside the quote", () => {
+    const text = "“We do not see any link to the storm,” the mayor said, adding that repairs would take “more weeks.”";
+    const parts = statementsOf(text).statements;
+    expect(parts.map((s) => [s.cue?.text, s.source?.text])).toEqual([
+      ["said", "the mayor"],
+      ["adding", "the mayor"],
+    ]);
   });
 
   it("a quote after the cue's sentence in the same paragraph joins the statement", () => {

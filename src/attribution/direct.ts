@@ -3,11 +3,12 @@
  * "…" / He said:¶"…"), the quotes of the same paragraph that carry on without a cue of their own
  * ("…," he said. "…"), and a clause in front of a quote that runs into it (mixed).
  */
-import type { Cue, Quote, Range, StatementDraft } from "../doc.js";
+import type { Cue, Quote, Range, StatementDraft, Token } from "../doc.js";
 import { closesClause, isAdded } from "./added-cue.js";
 import { cueScoreCap } from "./confidence.js";
 import { type Ctx, firstCueFrom, paragraphAt, type TokRange, tokRange, wordCount } from "./context.js";
 import { introducedContent } from "./mixed.js";
+import { subjectLeft } from "../noun-phrases.js";
 import { sourceOf } from "./source.js";
 
 const STOP_PUNCT = /^(?:[.?!"“”«»]+|'')$/;
@@ -29,11 +30,15 @@ export function cueAfter(c: Ctx, q: Range, para: Range): Cue | null {
     const kTok = index.atOrAfter(k.start);
     if (kTok - qAfter > 20) return null;
     const gap = tokens.slice(qAfter, kTok);
-    // "… “…” and said it was …": a coordinated verb has the sentence's subject and content of its own
-    if (
-      gap.some((t) => t.pos === "VERB" || t.pos === "CCONJ" || (t.pos === "PUNCT" && STOP_PUNCT.test(t.text)))
-    )
-      return null;
+    // "… “…” and said it was …": a coordinated verb has the sentence's subject and content of its own;
+    // a full stop ends the clause unless it closes an abbreviation inside it ("Rep. Gwen Moore (D-Wis.) said")
+    const stops = (t: Token, k: number): boolean =>
+      t.pos === "PUNCT" && STOP_PUNCT.test(t.text) && (t.text !== "." || tokens[qAfter + k + 1]?.sentence !== t.sentence);
+    if (gap.some((t, k) => (t.pos === "VERB" && !/^\p{Lu}/u.test(t.text)) || t.pos === "CCONJ" || stops(t, k))) {
+      // unless the whole gap is the cue's subject: "…,” Scott Pruitt, one of the states suing the EPA, said"
+      const subject = k.form === "verb" ? subjectLeft(tokens, k.head, qAfter) : null;
+      if (subject?.[0] !== qAfter || gap.some(stops)) return null;
+    }
     if (c.usedCues.has(k) || k.form === "nominal" || k.form === "colon") continue;
     // "…,” though she stopped short of …": a cue beyond the lexicon after a subordinator, or with words after it, is no inversion
     if (isAdded(k) && (gap.some((t) => t.pos === "SCONJ") || !closesClause(tokens, k, index.atOrAfter(k.end)))) return null;

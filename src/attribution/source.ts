@@ -8,8 +8,12 @@ const SKIP = new Set(["ADV", "AUX", "PART"]);
 
 /** The first subject of the sentence: "Kasich ended his bid on Monday, telling supporters …". */
 export function mainSubject(tokens: Token[], first: number, head: number): TokRange | null {
+  let quoted = QUOTE_MARK.test(tokens[first]!.text) && tokens[first]!.text !== "\u201D";
   for (let v = first + 1; v < head; v++) {
     const t = tokens[v]!;
+    // the verbs of a quotation are not the sentence's: "“We do not see a link,” the mayor said, adding …"
+    if (QUOTE_MARK.test(t.text)) quoted = t.text === "\u201C" || (t.text !== "\u201D" && !quoted);
+    if (quoted || QUOTE_MARK.test(t.text)) continue;
     if ((t.pos !== "VERB" && t.pos !== "AUX") || /^\p{Lu}/u.test(t.text)) continue;
     if (QUOTE_MARK.test(tokens[v - 1]!.text)) return null;
     // a verb of a relative clause ("… whose district covers …") is not the main verb

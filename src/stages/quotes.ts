@@ -22,6 +22,16 @@ function isSingleClose(p: string, prev: string | undefined, next: string | undef
   return next === undefined || !WORD.test(next);
 }
 
+/**
+ * Hand-typed copy mixes marks: “…," and "…”. A straight mark closes a curly opener (and a curly
+ * closer a straight opener) when it stands where a closer stands: after a non-space, before a space,
+ * punctuation or the end.
+ */
+function mixedClose(open: string, d: string, prev: string | undefined, next: string | undefined): boolean {
+  if (!((open === "\u201C" && d === '"') || (open === '"' && d === "\u201D"))) return false;
+  return prev !== undefined && !/\s/.test(prev) && (next === undefined || /[\s.,;:?!)\u2014\u2013-]/.test(next));
+}
+
 /** Finds the quotes of one paragraph [start, end). */
 function paragraphQuotes(text: string, start: number, end: number): Array<{ open: number; close: number; closed: boolean }> {
   const out: Array<{ open: number; close: number; closed: boolean }> = [];
@@ -53,6 +63,7 @@ function paragraphQuotes(text: string, start: number, end: number): Array<{ open
     }
     let j = i + 1;
     let found = -1;
+    let nested = 0; // curly quotes opened inside a straight one
     while (j < end) {
       const d = text[j]!;
       if (closer === "'" || closer === "\u2019") {
@@ -60,10 +71,11 @@ function paragraphQuotes(text: string, start: number, end: number): Array<{ open
           found = j;
           break;
         }
-      } else if (d === closer) {
+      } else if (d === closer || (mixedClose(c, d, text[j - 1], text[j + 1]) && nested === 0)) {
         found = j;
         break;
-      }
+      } else if (d === "\u201C") nested++;
+      else if (d === "\u201D" && nested > 0) nested--;
       j++;
     }
     if (found < 0) {
