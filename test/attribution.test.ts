@@ -104,6 +104,13 @@ describe("attribution: direct quotes", () => {
     expect(rows(text)[0]).toMatchObject(expected);
   });
 
+  it("speaker names survive a first name tagged as a verb and an outlet after the name", () => {
+    const names = (text: string) => statementsOf(text).statements.map((s) => s.speaker?.name ?? null);
+    expect(names("“Now is the time,” said Don Halvorsen, who chaired the board.")).toEqual(["Don Halvorsen"]);
+    expect(names("“The impact is small,” wrote Carla Easton for Morning Consult.")).toEqual(["Carla Easton"]);
+    expect(names("Said Ellis: “I do not get it.”")).toEqual(["Ellis"]);
+  });
+
   it("a participle after the cue shares the speaker, not a subject inside the quote", () => {
     const text = "“We do not see any link to the storm,” the mayor said, adding that repairs would take “more weeks.”";
     const parts = statementsOf(text).statements;

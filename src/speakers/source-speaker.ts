@@ -18,6 +18,8 @@ const PREMODIFIER_POS = new Set(["NOUN", "ADJ", "PROPN", "DET", "NUM"]);
 const RELATIVE = /^(who|whose|which|that)\b/i;
 /** what may follow a head name inside its source: nothing, an appositive, a parenthesis, a relative clause */
 const AFTER_HEAD = /^(\s*$|\s*[,(\u2014\u2013]|\s+(of|who|whose|from)\b)/;
+/** "Cameron Easley for Morning Consult": a full name may be followed by the outlet it works for */
+const AFTER_FULL_NAME = /^\s+(for|at)\b/;
 
 function tokensIn(tokens: Token[], r: Range): Token[] {
   return tokens.filter((t) => t.start >= r.start && t.end <= r.end);
@@ -49,7 +51,8 @@ export function namedInSource(doc: Doc, src: Range, named: Named[]): { n: Named;
   const inside = named.filter((n) => n.m.start >= src.start && n.m.end <= src.end);
   for (const n of inside) {
     const after = doc.text.slice(n.m.end, src.end);
-    if (!AFTER_HEAD.test(after)) continue;
+    const fullName = n.m.type === "person" && /\s/.test(n.m.text);
+    if (!AFTER_HEAD.test(after) && !(fullName && AFTER_FULL_NAME.test(after))) continue;
     const before = doc.text.slice(src.start, n.m.start);
     const rest = clean(after);
     const tail = rest && !RELATIVE.test(rest) && n.e.person ? rest : null;

@@ -21,8 +21,10 @@ export function isParticle(t: Token, next: Token | undefined): boolean {
 function isNameToken(t: Token, next: Token | undefined): boolean {
   if (!CAP.test(t.text)) return false;
   if (t.pos === "PROPN") return true;
-  // a capitalised title noun directly before a proper noun ("Minister Hakan")
-  return (t.pos === "NOUN" || t.pos === "ADJ") && next !== undefined && next.pos === "PROPN" && CAP.test(next.text);
+  // a capitalised title noun directly before a proper noun ("Minister Hakan"), or a first name the
+  // tagger read as a verb ("said Don Fowler"), unless it is a cue verb opening a sentence ("Said Ellis:")
+  if (next === undefined || next.pos !== "PROPN" || !CAP.test(next.text)) return false;
+  return t.pos === "NOUN" || t.pos === "ADJ" || (t.pos === "VERB" && !LEXICON.cueVerbs.has(t.lemma));
 }
 
 function isTitle(t: Token): boolean {
