@@ -249,7 +249,7 @@ export function subjectLeft(tokens: Token[], verb: number, min: number): [number
 }
 
 /** A capitalised word the tagger took for a verb inside a name: "said Don Fowler", "for Morning Consult". */
-function nameWordAsVerb(tokens: Token[], k: number): boolean {
+export function nameWordAsVerb(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t || t.pos !== "VERB" || !/^\p{Lu}\p{Ll}/u.test(t.text)) return false;
   const near = (x: Token | undefined) =>

@@ -7,6 +7,7 @@ import type { Cue, Token } from "../doc.js";
 import { contentStop, TRAILING, trimEnd } from "../attribution/content-end.js";
 import { isAdded } from "../attribution/added-cue.js";
 import { LEXICON } from "../lexicon.js";
+import { nameWordAsVerb } from "../noun-phrases.js";
 
 type TokRange = [number, number];
 
@@ -48,7 +49,8 @@ const ADJUNCT_PREPS = new Set([
 /** "said Monday he …", "said in an interview that …", "said last week the …": steps over a short adjunct. */
 function skipAdjunct(tokens: Token[], k: number, sEnd: number): number {
   let j = k;
-  while (j < sEnd && TIME_WORDS.test(tokens[j]!.lower)) j++;
+  // ("called Friday's decision a …": a possessive day is the object, no adjunct)
+  while (j < sEnd && TIME_WORDS.test(tokens[j]!.lower) && !/^['\u2019]s$/.test(tokens[j + 1]?.text ?? "")) j++;
   if (j < sEnd && ADJUNCT_PREPS.has(tokens[j]!.lower)) {
     let m = j + 1;
     while (
@@ -111,7 +113,7 @@ export function rightContent(
     // (a cue beyond the lexicon with an object: "is introducing a trial membership that gives …" — a relative "that")
     const objectFirst = isAdded(cue) && ["DET", "NOUN", "NUM", "ADJ"].includes(tokens[k]?.pos ?? "");
     for (let j = k; j < Math.min(sEnd, k + 9) && !objectFirst; j++) {
-      if (CLAUSE_POS.has(tokens[j]!.pos)) break;
+      if (CLAUSE_POS.has(tokens[j]!.pos) && !nameWordAsVerb(tokens, j)) break;
       if (tokens[j]!.lower === "that" && j > k) {
         k = j;
         break;
@@ -128,8 +130,10 @@ export function rightContent(
     const startsThat = first.lower === "that";
     const startsTo = first.lower === "to" && (frames.has("to") || cue.form === "phrase");
     let clause = false;
-    for (let j = k + 1; j < Math.min(sEnd, k + 10); j++) {
-      if (CLAUSE_POS.has(tokens[j]!.pos)) {
+    // (a quoted phrase in the subject leaves the window wider: said "budget reforms" and the collection of taxes would …)
+    const window = /^["“«]/.test(first.text) ? 16 : 10;
+    for (let j = k + 1; j < Math.min(sEnd, k + window); j++) {
+      if (CLAUSE_POS.has(tokens[j]!.pos) && !nameWordAsVerb(tokens, j)) {
         clause = true;
         break;
       }
