@@ -355,3 +355,33 @@ describe("transcript lines", () => {
     expect(st[0]?.speaker?.name).toBe("Adaeze Nwosu");
   });
 });
+
+describe("attribution: quotes governed by a verb with no reporting cue", () => {
+  it.each([
+    [
+      "naming with a quote",
+      "Senator Ruth Alvarez called the proposal “a gift to landlords.”",
+      { source: "Senator Ruth Alvarez", cue: "called", content: "the proposal “a gift to landlords.”" },
+    ],
+    [
+      "a progressive the tagger reads as an adjective",
+      "Alvarez is promising lower rents and “homes, homes, homes,” but the council is wary.",
+      { source: "Alvarez", cue: "is promising", content: "lower rents and “homes, homes, homes,”" },
+    ],
+    [
+      "an infinitive passes the quote to the verb above it",
+      "The union is stressing the need to protect workers from “constant pressure” on the floor.",
+      { source: "The union", cue: "is stressing" },
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(rows(text)[0]).toMatchObject(expected);
+  });
+
+  it.each([
+    ["a quote in the subject", "The “reform” left most families worse off than before."],
+    ["a quoted title after a verb", "She spent the winter reading “The Long Road Home” by the fire."],
+    ["a subject that cannot speak", "The storm brought what forecasters feared, a “once in a century” flood."],
+  ])("no statement: %s", (_name, text) => {
+    expect(rows(text).filter((r) => r.cue !== null && r.content.includes("“"))).toEqual([]);
+  });
+});

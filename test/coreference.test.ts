@@ -93,3 +93,37 @@ describe("coreference", () => {
     expect(new Set(rec.statements.map((s) => s.speaker?.entity)).size).toBe(1);
   });
 });
+
+describe("coreference: titles, headlines and names inside a source", () => {
+  const speakerOf = (text: string, cue: string) =>
+    statementsOf(text).statements.find((s) => s.cue?.text === cue)?.speaker ?? null;
+
+  it("“the mayor” is the last person whose role holds the title", () => {
+    const text =
+      "Mayor Ines Varga opened the new ferry terminal on Monday. Council member Piet Sol said the cost was too high.\n\n" +
+      "The mayor insisted the terminal would pay for itself within a decade.";
+    const s = speakerOf(text, "insisted");
+    expect(s?.name).toBe("Ines Varga");
+    expect(s?.role).toBe("Mayor");
+  });
+
+  it("a title no one holds stays a nominal speaker with no name", () => {
+    const s = speakerOf("Mayor Ines Varga opened the terminal. The senator insisted it would never pay.", "insisted");
+    expect(s?.name).toBeNull();
+    expect(s?.role).toBe("The senator");
+  });
+
+  it("a lone surname in a headline joins the full name that comes later", () => {
+    const text =
+      "Kowalczyk warns of a long winter\nEnergy Minister Anna Kowalczyk said on Tuesday that gas stocks were low.";
+    const st = statementsOf(text).statements;
+    expect(new Set(st.map((s) => s.speaker?.name))).toEqual(new Set(["Anna Kowalczyk"]));
+  });
+
+  it("“He” after a speaker whose source names a place goes to the speaker, not the place", () => {
+    const text =
+      "Council member Rafael Ortega, whose district includes Harbour Station, said the cut was unfair. " +
+      "He argued the plan balanced the books “on the backs of the poorest families.”";
+    expect(speakerOf(text, "argued")?.name).toBe("Rafael Ortega");
+  });
+});

@@ -22,6 +22,7 @@ function headOf(tokens: Token[], [first, last]: TokRange): Token | undefined {
   while (
     k + 1 <= last &&
     tokens[k + 1]!.text !== "," &&
+    tokens[k + 1]!.text !== "(" &&
     tokens[k + 1]!.pos !== "ADP" &&
     !/^(who|whose|which|that)$/.test(tokens[k + 1]!.lower)
   )

@@ -10,6 +10,7 @@ import { type Ctx, paragraphsOf, type TokRange, tokRange } from "../attribution/
 import { calibrate, cueScoreCap } from "../attribution/confidence.js";
 import { continuations } from "../attribution/continuation.js";
 import { directQuotes } from "../attribution/direct.js";
+import { governedQuotes } from "../attribution/governed.js";
 import { sourceOf } from "../attribution/source.js";
 import { speakerLines } from "../attribution/speaker-lines.js";
 import type { Cue, Range, StatementDraft } from "../doc.js";
@@ -108,6 +109,7 @@ export const attributionStage: Stage = {
     speakerLines(c);
     indirect(c, doc);
     continuations(c);
+    governedQuotes(c);
     for (const d of c.out) d.confidence = calibrate(doc.text, d);
     doc.set("attributions", c.out);
   },

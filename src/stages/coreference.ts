@@ -7,7 +7,7 @@
  * organisation sources keep their words. Unsure → name null and a message, never a guessed name.
  */
 import { appositiveAfter } from "../appositives.js";
-import type { Doc, StatementDraft } from "../doc.js";
+import type { Doc, Range, StatementDraft } from "../doc.js";
 import { LEXICON } from "../lexicon.js";
 import { Entities, type Entity } from "../speakers/entities.js";
 import { type Named, namedInSource, singularPersonHead, titleRole } from "../speakers/source-speaker.js";
@@ -17,12 +17,39 @@ function hasOrganisationWord(doc: Doc, m: { start: number; end: number }): boole
   return doc.text.slice(m.start, m.end).toLowerCase().split(/\s+/).some((w) => LEXICON.organisationWords.has(w));
 }
 
+const TITLE_NP = /^the\s+((?:former|new|current|outgoing|incoming|acting|then)[\s-]+)?([a-z]+(?:\s+[a-z]+){0,3})$/i;
+/** how far back a named person may be for "the mayor" to be them (UTF-16 units) */
+const TITLE_REACH = 3000;
+
+/**
+ * "The mayor" / "the former secretary of state": a definite title whose head word is in the titles
+ * lexicon names the most recent person whose role or name holds that word ("Mayor Rosalind Pike").
+ */
+function titleAntecedent(doc: Doc, src: Range, named: Named[]): Entity | null {
+  const m = TITLE_NP.exec(doc.text.slice(src.start, src.end).trim());
+  if (!m) return null;
+  const words = m[2]!.toLowerCase().split(/\s+/);
+  const head = words[words.length - 1]!;
+  if (!LEXICON.titles.has(head)) return null;
+  const holds = new RegExp(`\\b${words.join("\\s+")}\\b`, "i");
+  for (let i = named.length - 1; i >= 0; i--) {
+    const n = named[i]!;
+    if (n.m.end > src.start) continue;
+    if (src.start - n.m.end > TITLE_REACH) break;
+    if (!n.e.person) continue;
+    if (holds.test(n.e.role ?? "") || holds.test(n.m.text)) return n.e;
+  }
+  return null;
+}
+
 export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDraft[] {
   const tokens = doc.get("tokens");
   const mentions = doc.get("mentions");
   const ents = new Entities(doc);
   // every person/organisation name, in text order, with its entity; roles from titles/appositives
   const named: Named[] = [];
+  // people first, so a lone surname before the full name ("Wróblewski warns …" in a headline) joins them
+  for (const mention of mentions) if (mention.type === "person") ents.ofName(mention);
   for (const mention of mentions) {
     if (mention.type !== "person" && mention.type !== "organisation") continue;
     // "Lan, Vietnam's special envoy for economic affairs, …": a one-person appositive makes a name a person
@@ -39,6 +66,7 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
   const out: Array<{ d: StatementDraft; e: Entity | null }> = [];
   const sorted = [...drafts].sort((a, b) => a.content[0]!.start - b.content[0]!.start);
   let previous = null as { e: Entity; at: number } | null;
+  let previousSource = null as Range | null;
   // the latest one-person nominal source ("A spokeswoman for …"), by the end of its source
   let nominalPerson = null as { e: Entity; at: number } | null;
   const resolvedPronouns: Array<{ at: number; e: Entity }> = [];
@@ -75,7 +103,9 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
             pronoun.start - nominalPerson.at < 600
               ? nominalPerson.e
               : null;
-          e = nominal ?? (byCue ? sameSpeaker : null) ?? recent?.e ?? sameSpeaker;
+          // a name inside the previous speaker's own source ("Torres, whose district includes Station No. 3") is no rival
+          const inPreviousSource = recent && previousSource && recent.at >= previousSource.start && recent.at < previousSource.end;
+          e = nominal ?? (byCue || inPreviousSource ? sameSpeaker : null) ?? recent?.e ?? sameSpeaker;
           if (e && e === nominal) conf *= 0.9;
           else if (e) {
             e.gender ??= g;
@@ -90,6 +120,8 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
         }
       } else if (inside.length > 0 && inside[0]!.m.type === "organisation" && inside[0]!.m.end === src.end) {
         e = inside[0]!.e;
+      } else if ((e = titleAntecedent(doc, src, named))) {
+        conf *= 0.95;
       } else {
         e = ents.nominal(doc.text.slice(src.start, src.end).replace(/[\s,]+$/, ""));
         const personHead = singularPersonHead(doc, src);
@@ -102,7 +134,10 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
       }
     }
     if (e) ents.assign(e);
-    if (e?.person) previous = { e, at: d.content[d.content.length - 1]!.end };
+    if (e?.person) {
+      previous = { e, at: d.content[d.content.length - 1]!.end };
+      previousSource = d.source;
+    }
     out.push({ d: { ...d, confidence: conf }, e });
   }
   // speakers are built after all statements are seen, so the fullest name and role win everywhere

@@ -62,10 +62,15 @@ export function findMentions(text: string, tokens: Token[]): Mention[] {
   for (const [first, last] of nameRuns(tokens, 0, tokens.length)) {
     // a title in quotation marks ("Quiet Rooms: A Life Among the Stacks") names no one
     if (titles.some((q) => q.start < tokens[first]!.start && tokens[last]!.end < q.end)) continue;
-    const org = tokens.slice(first, last + 1).some((t) => LEXICON.organisationWords.has(t.lower));
-    // the role runs to the last title word ("Turkish Foreign Minister"); the name is what follows
-    let nameStart = first;
-    if (!org) for (let k = first; k < last; k++) if (isTitle(tokens[k]!)) nameStart = k + 1;
+    // the role runs to the last title word ("Turkish Foreign Minister"); the name is what follows,
+    // also after an organisation in the role ("Senate Minority Leader Harry Reid")
+    let lastTitle = -1;
+    for (let k = first; k < last; k++) if (isTitle(tokens[k]!)) lastTitle = k;
+    const orgWord = (t: Token) => LEXICON.organisationWords.has(t.lower);
+    const personAfterTitle =
+      lastTitle >= 0 && last - lastTitle >= 2 && !tokens.slice(lastTitle + 1, last + 1).some(orgWord);
+    const org = !personAfterTitle && tokens.slice(first, last + 1).some(orgWord);
+    const nameStart = !org && lastTitle >= 0 ? lastTitle + 1 : first;
     const nameTokens = tokens.slice(nameStart, last + 1);
     const all = tokens.slice(first, last + 1);
     let gender: "m" | "f" | undefined;
