@@ -385,3 +385,24 @@ describe("attribution: quotes governed by a verb with no reporting cue", () => {
     expect(rows(text).filter((r) => r.cue !== null && r.content.includes("“"))).toEqual([]);
   });
 });
+
+describe("attribution: where indirect content ends", () => {
+  it("a second clause with its own subject and cue is a statement of its own", () => {
+    const text = "The former minister said it was “a mistake” to close the mine, but she denied that she misled the council.";
+    expect(rows(text).map((r) => [r.source, r.cue, r.content])).toEqual([
+      ["The former minister", "said", "it was “a mistake” to close the mine"],
+      ["she", "denied", "that she misled the council"],
+    ]);
+  });
+
+  it("names joined by a bare “and” stay one subject inside the content", () => {
+    const text = "He stated that Norway and Iceland had agreed on a new fishing quota.";
+    expect(rows(text)[0]?.content).toBe("that Norway and Iceland had agreed on a new fishing quota");
+  });
+
+  it("a place name with two words is no person for “he”", () => {
+    const text = "Foreign Secretary Ian Marsh said the United States would help, and he urged North Korea to return to talks.";
+    const st = statementsOf(text).statements;
+    expect(st.map((s) => s.speaker?.name)).toEqual(["Ian Marsh", "Ian Marsh"]);
+  });
+});

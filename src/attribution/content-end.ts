@@ -13,6 +13,18 @@ export function trimEnd(tokens: Token[], first: number, last: number): number {
   return l;
 }
 
+const PRONOUN_SUBJECT = /^(he|she|they|we|i|it)$/;
+/** The first token of a pronoun or a short name/noun subject ending at `j`, or null. */
+function subjectBefore(tokens: Token[], j: number, from: number): number | null {
+  const t = tokens[j];
+  if (!t || j <= from) return null;
+  if (t.pos === "PRON") return PRONOUN_SUBJECT.test(t.lower) ? j : null;
+  if (t.pos !== "PROPN") return null;
+  let k = j;
+  while (k - 1 > from && j - k < 4 && (tokens[k - 1]!.pos === "PROPN" || tokens[k - 1]!.pos === "DET")) k--;
+  return k;
+}
+
 /** Index where a coordinated second cue begins ("…, and added that …"): content stops before it. */
 function coordinationStop(tokens: Token[], from: number, end: number, cues: Cue[]): number {
   for (const cue of cues) {
@@ -23,6 +35,15 @@ function coordinationStop(tokens: Token[], from: number, end: number, cues: Cue[
     while (j > from && (tokens[j]!.pos === "ADV" || tokens[j]!.pos === "AUX")) j--;
     if (j > from && (tokens[j]!.lower === "and" || tokens[j]!.lower === "but")) {
       return tokens[j - 1]!.text === "," ? j - 1 : j;
+    }
+    // "…, but she denied that …" / "… — and he noted that …": a new subject before the second cue
+    const subject = subjectBefore(tokens, j, from);
+    // ("Russia and Ukraine had agreed": a bare "and" between names joins one subject)
+    const joiner = subject === null ? undefined : tokens[subject - 1];
+    if (subject !== null && subject - 1 > from && joiner && /^(and|but|[\u2014\u2013;])$/.test(joiner.lower)) {
+      const c = subject - 1;
+      const punct = /^[,\u2014\u2013]$/.test(tokens[c - 1]!.text);
+      if (punct || joiner.lower !== "and") return punct ? c - 1 : c;
     }
     // "…, claiming that …" / "… — adding …": a participle cue after a comma or dash starts its own statement
     let p = k - 1;
