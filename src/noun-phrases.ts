@@ -20,6 +20,7 @@ export const SUBJECT_PRONOUNS = new Set([
   "which",
   "that",
 ]);
+const QUANTIFIER_SUBJECTS = new Set(["all", "some", "many", "most", "several", "both", "others", "few", "everyone", "someone", "nobody", "critics", "supporters"]);
 const TEMPORAL = new Set(["today", "yesterday", "tonight", "tomorrow"]);
 const SKIPPABLE_BEFORE_VERB = new Set(["ADV", "AUX", "PART"]);
 
@@ -230,6 +231,12 @@ export function subjectLeft(tokens: Token[], verb: number, min: number): [number
   const t = tokens[j]!;
   if (t.pos === "PRON" && SUBJECT_PRONOUNS.has(t.lower)) return [j, j];
   if (t.pos === "DET" && (t.lower === "that" || t.lower === "which")) return [j, j];
+  // "all agreed", "Some believe", "Democrats all noted": a quantifier as the subject, with the names it follows
+  if (QUANTIFIER_SUBJECTS.has(t.lower) && ["DET", "PRON", "ADJ", "NOUN", "ADV"].includes(t.pos)) {
+    const ante = tokens[j - 1];
+    const names = ante && ante.text !== "," && ante.pos !== "PRON" ? subjectLeft(tokens, j, min) : null;
+    return [names ? names[0] : j, j];
+  }
   if (SEPARATOR.test(t.text) && j - 1 >= min) return subjectChain(tokens, j, min);
   // "Sen. John Cornyn (R-Texas) told …": a parenthesis after the name belongs to the source
   let head = j;
@@ -243,9 +250,19 @@ export function subjectLeft(tokens: Token[], verb: number, min: number): [number
   const nameAsVerb =
     head === min && head === j && tokens[head]!.pos === "VERB" && /^\p{Lu}\p{Ll}+$/u.test(tokens[head]!.text);
   if (nameAsVerb) return [head, head];
-  if (!isHead(tokens[head]!)) return null;
+  // "The state attorney general is confirming", "Ivana Trump's brief said": a noun the tagger read as an adjective
+  const before = tokens[head - 1];
+  const adjectiveHead =
+    tokens[head]!.pos === "ADJ" && head > min && before !== undefined && (["NOUN", "PROPN", "DET"].includes(before.pos) || isNP(before) && before.pos === "PART");
+  if (!isHead(tokens[head]!) && !adjectiveHead) return null;
   const first = npStartLeft(tokens, head, min);
   return [relativeSubject(tokens, first, min) ?? first, j];
+}
+
+/** "exit/VERB polls": a bare verb form right before a noun is a compound's first noun. */
+function verbBeforeNoun(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t !== undefined && t.pos === "VERB" && !/(ing|ed|s)$/.test(t.lower) && tokens[k + 1]?.pos === "NOUN";
 }
 
 /** A capitalised word the tagger took for a verb inside a name: "said Don Fowler", "for Morning Consult". */
@@ -294,9 +311,9 @@ export function npRight(tokens: Token[], from: number, max: number, tail = true)
   if (from > max) return null;
   const t = tokens[from]!;
   if (t.pos === "PRON" && SUBJECT_PRONOUNS.has(t.lower)) return [from, from];
-  if (!npAt(tokens, from) && !nameWordAsVerb(tokens, from)) return null;
+  if (!npAt(tokens, from) && !nameWordAsVerb(tokens, from) && !verbBeforeNoun(tokens, from)) return null;
   let j = from;
-  while (j <= max && (npAt(tokens, j) || nameWordAsVerb(tokens, j))) j++;
+  while (j <= max && (npAt(tokens, j) || nameWordAsVerb(tokens, j) || verbBeforeNoun(tokens, j))) j++;
   while (j + 1 <= max && PP_JOINERS.has(tokens[j]!.lower) && isNP(tokens[j + 1])) {
     j++;
     while (j <= max && (isNP(tokens[j]) || nameWordAsVerb(tokens, j))) j++;

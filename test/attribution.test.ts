@@ -406,3 +406,29 @@ describe("attribution: where indirect content ends", () => {
     expect(st.map((s) => s.speaker?.name)).toEqual(["Ian Marsh", "Ian Marsh"]);
   });
 });
+
+describe("attribution: subjects the tagger mislabels", () => {
+  it.each([
+    ["a surname that is also a verb", "Mara Lynch said the ferry would run again.", "Mara Lynch"],
+    ["a noun read as an adjective", "The state attorney general is confirming that the charity is not registered.", "The state attorney general"],
+    ["a possessive noun read as an adjective", "However, the company's brief said that was not its view.", "the company's brief"],
+    ["a compound whose first noun reads as a verb", "According to exit polls, the mayor had a ten-point lead.", "exit polls"],
+    ["a quantifier as subject", "To varying degrees, all agreed that the plan would raise rents.", "all"],
+    ["names followed by a quantifier", "Democrats all said the bill was rushed.", "Democrats all"],
+  ])("%s", (_name, text, source) => {
+    expect(rows(text)[0]?.source).toBe(source);
+  });
+
+  it("a cue the tagger opened on its subject starts after it", () => {
+    expect(rows("To varying degrees, all agreed that the plan would raise rents.")[0]?.cue).toBe("agreed");
+  });
+
+  it("a quote after “Then he laughed.” still carries on the speaker", () => {
+    const text = "“Ask me in June,” Haldor Vik said. Then he laughed. “Or ask the river itself.”";
+    const st = statementsOf(text).statements;
+    expect(st.map((s) => [s.source?.text, s.content.text])).toEqual([
+      ["Haldor Vik", "“Ask me in June,”"],
+      ["Haldor Vik", "“Or ask the river itself.”"],
+    ]);
+  });
+});

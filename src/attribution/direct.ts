@@ -93,12 +93,19 @@ function continuation(c: Ctx, qi: number, from: number, para: Range, cue: Cue): 
     if (n.start >= para.end || c.usedQuotes.has(n)) break;
     if (n.start < end) continue;
     const k = c.cues[firstCueFrom(c.cues, end)];
-    if (k && k !== cue && k.start < n.start) break; // someone else's cue, or a new one, in between
+    // someone else's cue, or a new one, in between — unless it ends its sentence with nothing said ("Then he laughed.")
+    if (k && k !== cue && k.start < n.start && !endsWithoutContent(c, k)) break;
     if (cueAfter(c, n, para)) break;
     out.push(n);
     end = n.end;
   }
   return out;
+}
+
+/** "Then he laughed.": a cue with only the full stop after it says nothing of its own. */
+function endsWithoutContent(c: Ctx, k: Cue): boolean {
+  const next = c.tokens[c.index.atOrAfter(k.end)];
+  return next !== undefined && /^[.!]$/.test(next.text) && c.tokens[c.index.atOrAfter(next.end)]?.sentence !== next.sentence;
 }
 
 function dashSource(c: Ctx, q: Quote, para: Range): void {

@@ -110,7 +110,14 @@ export const attributionStage: Stage = {
     indirect(c, doc);
     continuations(c);
     governedQuotes(c);
-    for (const d of c.out) d.confidence = calibrate(doc.text, d);
+    for (const d of c.out) {
+      d.confidence = calibrate(doc.text, d);
+      // "all agreed": a cue the tagger opened on its own subject starts after it
+      if (d.source && d.cue && d.source.start <= d.cue.start && d.source.end > d.cue.start && d.source.end < d.cue.end) {
+        const next = tokens[c.index.atOrAfter(d.source.end)];
+        if (next && next.start < d.cue.end) d.cue = { start: next.start, end: d.cue.end };
+      }
+    }
     doc.set("attributions", c.out);
   },
 };

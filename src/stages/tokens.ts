@@ -53,6 +53,43 @@ export const tokensStage: Stage = {
       }
       if (lost > 0) doc.message("tokens", "unplaced-tokens", `${lost} token(s) could not be placed in the text`, run);
     }
+    retagNames(tokens);
     doc.set("tokens", tokens);
   },
 };
+
+const OPENER = /^(?:["“‘«(\[:\u2014\u2013-]|'')$/;
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * A capitalised word inside a sentence that the tagger read as a verb is a name: "Loretta Lynch
+ * said", "said Don Fowler", "for Morning Consult", "in Colorado Springs". Not after an opening
+ * mark (“Go home,” …) and not in a title-case line such as a headline.
+ */
+function retagNames(tokens: Token[]): void {
+  let from = 0;
+  while (from < tokens.length) {
+    const s = tokens[from]!.sentence;
+    let to = from;
+    let words = 0;
+    let caps = 0;
+    while (to < tokens.length && tokens[to]!.sentence === s) {
+      const t = tokens[to]!;
+      if (/^\p{L}/u.test(t.text)) {
+        words++;
+        if (/^\p{Lu}/u.test(t.text)) caps++;
+      }
+      to++;
+    }
+    if (caps * 5 < words * 3) {
+      for (let i = from + 1; i < to; i++) {
+        const t = tokens[i]!;
+        if (t.pos === "VERB" && CAPITALISED.test(t.text) && !OPENER.test(tokens[i - 1]!.text)) {
+          t.pos = "PROPN";
+          t.lemma = t.lower;
+        }
+      }
+    }
+    from = to;
+  }
+}
