@@ -432,3 +432,15 @@ describe("attribution: subjects the tagger mislabels", () => {
     ]);
   });
 });
+
+describe("attribution: a quote that ends its sentence", () => {
+  it("is no content of a cue in the next sentence that has a clause of its own", () => {
+    const text = 'Oslo urged that Moscow "stop its dangerous games." The atomic agency said the test was a grave violation.';
+    const said = statementsOf(text).statements.find((s) => s.cue?.text === "said");
+    expect(said?.content.text).toBe("the test was a grave violation");
+  });
+
+  it("still takes a bare “Smith said.” after it", () => {
+    expect(rows('"We will win the vote." Ola Smith said.')[0]).toMatchObject({ source: "Ola Smith", cue: "said" });
+  });
+});

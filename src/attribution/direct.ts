@@ -24,9 +24,14 @@ export function cueAfter(c: Ctx, q: Range, para: Range): Cue | null {
     /^\p{Lu}/u.test(tokens[qAfter]!.text)
   )
     return null;
+  // “… escapades.” The agency said the test was …: a quote that ends its sentence is no content of a
+  // cue in the next one when that cue has a clause of its own
+  const qLast = index.atOrBefore(q.end);
+  const newSentence = tokens[qAfter] !== undefined && tokens[qLast] !== undefined && tokens[qAfter]!.sentence !== tokens[qLast]!.sentence;
   for (let i = firstCueFrom(c.cues, q.end); i < c.cues.length; i++) {
     const k = c.cues[i]!;
     if (k.end > para.end) return null;
+    if (newSentence && clauseAfterCue(c, k)) return null;
     const kTok = index.atOrAfter(k.start);
     if (kTok - qAfter > 20) return null;
     const gap = tokens.slice(qAfter, kTok);
@@ -51,6 +56,16 @@ export function cueAfter(c: Ctx, q: Range, para: Range): Cue | null {
     return k;
   }
   return null;
+}
+
+/** A verb after the cue in its sentence: "said the test was a grave violation". */
+function clauseAfterCue(c: Ctx, k: Cue): boolean {
+  const { tokens, index } = c;
+  const s = tokens[k.head]!.sentence;
+  for (let j = index.atOrAfter(k.end); j < tokens.length && tokens[j]!.sentence === s; j++) {
+    if (tokens[j]!.pos === "VERB" || tokens[j]!.pos === "AUX") return true;
+  }
+  return false;
 }
 
 /** A cue before the quote that introduces it: "He said, “…”", "She told reporters:¶“…”". */
