@@ -56,6 +56,8 @@ function paragraphQuotes(text: string, start: number, end: number): Array<{ open
     }
     if (c === '"') closer = '"';
     else if (OPEN_CLOSE[c] && c !== "\u2018") closer = OPEN_CLOSE[c]!;
+    // a closing mark typed as an opener: "”Fear. I am truly afraid …”" at a paragraph's or word's start
+    else if (c === "\u201D" && (i === start || /\s/.test(text[i - 1]!)) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? "")) closer = "\u201D";
     else if (isSingleOpen(c, text[i - 1], text[i + 1])) closer = c === "'" ? "'" : "\u2019";
     if (closer === null) {
       i++;
