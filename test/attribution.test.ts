@@ -433,6 +433,24 @@ describe("attribution: subjects the tagger mislabels", () => {
   });
 });
 
+describe("attribution: archive and transcript forms", () => {
+  it("two apostrophes close a quote before an inverted source", () => {
+    expect(rows("''It is more tinkering at the edges,'' said Alma Cole, an economist at the institute.")[0]).toMatchObject({
+      source: "Alma Cole, an economist at the institute",
+      cue: "said",
+    });
+  });
+
+  it("a transcript quoted paragraph by paragraph gives each labelled line its speaker", () => {
+    const text =
+      'Partial transcript as follows:\n\n"HOST: Let us start with the news. Why did the council do that?\n\n"MAYOR: Well, look, this is serious business.';
+    expect(rows(text).map((r) => [r.source, r.cue, r.content])).toEqual([
+      ["HOST", ":", "Let us start with the news. Why did the council do that?"],
+      ["MAYOR", ":", "Well, look, this is serious business."],
+    ]);
+  });
+});
+
 describe("attribution: a quote that ends its sentence", () => {
   it("is no content of a cue in the next sentence that has a clause of its own", () => {
     const text = 'Oslo urged that Moscow "stop its dangerous games." The atomic agency said the test was a grave violation.';

@@ -19,7 +19,7 @@ describe("cues", () => {
     ["auxiliary in the span", "The governor has repeatedly said that taxes will not rise.", [["has repeatedly said", "speech"]]],
     ["beyond the lexicon", "The chairman referred to the plan as a mistake.", [["referred to", "speech"]]],
     ["quote then cue", "\u201CWe are ready,\u201D Jones said.", [["said", "speech"]]],
-    ["colon", "Smith: We never agreed to that.", [[":", "speech"]]],
+    ["colon", "Smith: The vote is next week.", [[":", "speech"]]],
   ])("%s", (_name, text, expected) => {
     expect(cues(text)).toEqual(expected);
   });

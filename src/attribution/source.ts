@@ -40,7 +40,8 @@ function invertible(tokens: Token[], head: number, cue: Cue): boolean {
   let j = head - 1;
   while (j >= 0 && tokens[j]!.pos === "ADV") j--;
   const prev = tokens[j];
-  return prev === undefined || prev.text === "," || QUOTE_MARK.test(prev.text) || /[”’"]$/.test(prev.text);
+  // ("''…,'' said Alan Cole": two apostrophes as the closing mark)
+  return prev === undefined || prev.text === "," || QUOTE_MARK.test(prev.text) || /[”’"']$/.test(prev.text);
 }
 
 export function sourceOf(c: Ctx, cue: Cue, first: number, last: number): TokRange | null {

@@ -1,6 +1,6 @@
 /**
  * Transcript lines: "Okonkwo: We rehearse six days a week." — a paragraph opened by a name and a
- * colon is that person's words (kind direct: verbatim, even without quotation marks). One-letter
+ * colon (after an opening quotation mark, in a transcript quoted paragraph by paragraph) is that person's words (kind direct: verbatim, even without quotation marks). One-letter
  * labels ("Q:", "A:") and labels without a proper noun or with a word of lexicons/cue-phrases.json's "not-speaker-labels"
  * ("Note:", "Editor's note:", "Update:") are not speakers.
  */
@@ -14,7 +14,9 @@ export function speakerLines(c: Ctx): void {
     if (cue.form !== "colon" || c.usedCues.has(cue)) continue;
     const colon = index.atOrAfter(cue.start);
     const para = paragraphAt(c.paragraphs, cue.start);
-    const first = index.atOrAfter(para.start);
+    // a transcript quoted paragraph by paragraph: '"WALLACE: …'
+    const opener = /^["“]$/.test(tokens[index.atOrAfter(para.start)]?.text ?? "");
+    const first = index.atOrAfter(para.start) + (opener ? 1 : 0);
     const label = tokens.slice(first, colon);
     if (label.length === 0 || !label.some((t) => t.pos === "PROPN") || label.map((t) => t.text).join("").length < 2) continue;
     if (label.some((t) => LEXICON.notSpeakerLabels.has(t.lower.replace(/['’]s$/, "")))) continue;
@@ -24,6 +26,7 @@ export function speakerLines(c: Ctx): void {
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     if (end - start < 2) continue;
     c.usedCues.add(cue);
+    for (const q of c.quotes) if (q.start >= para.start && q.start < cue.start) c.usedQuotes.add(q);
     c.out.push({
       kind: "direct",
       content: [{ start, end }],

@@ -119,7 +119,8 @@ export function findCues(text: string, tokens: Token[]): Cue[] {
     let first = i - 1;
     while (first > 0 && tokens[first - 1]!.pos === "PROPN" && i - first < 4) first--;
     const lineStart = text.lastIndexOf("\n", tokens[first]!.start - 1) + 1;
-    if (text.slice(lineStart, tokens[first]!.start).trim() !== "") continue;
+    // ('"WALLACE: …' — a transcript quoted paragraph by paragraph)
+    if (!/^\s*["“]?$/.test(text.slice(lineStart, tokens[first]!.start))) continue;
     if (!tokens.slice(first, i).every((x) => x.pos === "PROPN" || x.pos === "NOUN")) continue;
     push(i, i, { type: "speech", head: i, lemma: ":", form: "colon" });
   }
