@@ -256,7 +256,27 @@ export function subjectLeft(tokens: Token[], verb: number, min: number): [number
     tokens[head]!.pos === "ADJ" && head > min && before !== undefined && (["NOUN", "PROPN", "DET"].includes(before.pos) || isNP(before) && before.pos === "PART");
   if (!isHead(tokens[head]!) && !adjectiveHead) return null;
   const first = npStartLeft(tokens, head, min);
+  // "Wells Fargo just this month announced", "A poll released in late August found": a time is no subject
+  if (temporalNP(tokens, first, j)) {
+    let k = first - 1;
+    if (k >= min && tokens[k]!.pos === "ADP") k--; // "who in 2010 said"
+    if (k < min) return null;
+    // "A poll released in late August found": the noun before a reduced relative
+    const p = tokens[k]!;
+    if (p.pos === "VERB" && /ed$/.test(p.lower) && k - 1 >= min && isHead(tokens[k - 1]!) && tokens[k - 1]!.pos !== "PRON")
+      return [npStartLeft(tokens, k - 1, min), k - 1];
+    return subjectLeft(tokens, k + 1, min);
+  }
   return [relativeSubject(tokens, first, min) ?? first, j];
+}
+
+const TIME_HEADS =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|weekend|month|year|day|morning|afternoon|evening|night|decade|century|spring|summer|fall|autumn|winter|\d{4})$/;
+
+/** "this month", "late August", "last week", "Friday", "2010": a time expression. */
+export function temporalNP(tokens: Token[], first: number, last: number): boolean {
+  if (last - first > 3 || !TIME_HEADS.test(tokens[last]!.lower)) return false;
+  return tokens.slice(first, last).every((t) => /^(this|last|next|early|late|mid|the|that|each|every|same)$/.test(t.lower) || TIME_HEADS.test(t.lower));
 }
 
 /** "exit/VERB polls": a bare verb form right before a noun is a compound's first noun. */

@@ -415,8 +415,17 @@ describe("attribution: subjects the tagger mislabels", () => {
     ["a compound whose first noun reads as a verb", "According to exit polls, the mayor had a ten-point lead.", "exit polls"],
     ["a quantifier as subject", "To varying degrees, all agreed that the plan would raise rents.", "all"],
     ["names followed by a quantifier", "Democrats all said the bill was rushed.", "Democrats all"],
+    ["a time between subject and verb", "Harbour Bank just this month announced it would close two branches.", "Harbour Bank"],
+    ["a reduced relative with a time", "A county poll released in late August found that most voters want a new bridge.", "A county poll"],
   ])("%s", (_name, text, source) => {
     expect(rows(text)[0]?.source).toBe(source);
+  });
+
+  it("a name right before a participle cue is its subject, a day is not", () => {
+    const asking = rows("The ad shows footage of Ines Varga asking, “Why are we not ahead?”").find((r) => r.cue === "asking");
+    expect(asking?.source).toBe("Ines Varga");
+    const urging = rows("Senator Ana Lind wrote to the council on Tuesday urging them to protect fire staffing.").find((r) => r.cue === "urging");
+    expect(urging?.source).toBe("Senator Ana Lind");
   });
 
   it("a cue the tagger opened on its subject starts after it", () => {
