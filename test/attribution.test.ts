@@ -460,6 +460,18 @@ describe("attribution: archive and transcript forms", () => {
   });
 });
 
+describe("attribution: sentence-opening cues", () => {
+  it("“Asked …,” names no asker and the question runs to the comma", () => {
+    const st = rows("Police were there. Asked to describe the device that caused the blast, Ola Berg said, \"Not going into that.\"");
+    expect(st).toContainEqual(expect.objectContaining({ source: null, cue: "Asked", content: "to describe the device that caused the blast" }));
+    expect(st).toContainEqual(expect.objectContaining({ source: "Ola Berg", cue: "said", content: '"Not going into that."' }));
+  });
+
+  it("“Said Ellis:” inverts at the sentence start", () => {
+    expect(rows("Costs rose again. Said Ellis: “I do not see any reform here.”")[0]).toMatchObject({ source: "Ellis", cue: "Said" });
+  });
+});
+
 describe("attribution: a quote that ends its sentence", () => {
   it("is no content of a cue in the next sentence that has a clause of its own", () => {
     const text = 'Oslo urged that Moscow "stop its dangerous games." The atomic agency said the test was a grave violation.';

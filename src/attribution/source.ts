@@ -41,7 +41,8 @@ function invertible(tokens: Token[], head: number, cue: Cue): boolean {
   if (/ing$/.test(tokens[head]!.lower) || cue.lemma === "tell") return false;
   let j = head - 1;
   while (j >= 0 && tokens[j]!.pos === "ADV") j--;
-  const prev = tokens[j];
+  // ("Said Ellis: “…”": a cue opening its sentence has nothing before it)
+  const prev = tokens[j]?.sentence === tokens[head]!.sentence ? tokens[j] : undefined;
   // ("''…,'' said Alan Cole": two apostrophes as the closing mark)
   return prev === undefined || prev.text === "," || QUOTE_MARK.test(prev.text) || /[”’"']$/.test(prev.text);
 }

@@ -13,7 +13,7 @@ import { directQuotes } from "../attribution/direct.js";
 import { governedQuotes } from "../attribution/governed.js";
 import { sourceOf } from "../attribution/source.js";
 import { speakerLines } from "../attribution/speaker-lines.js";
-import type { Cue, Range, StatementDraft } from "../doc.js";
+import type { Cue, Range, StatementDraft, Token } from "../doc.js";
 import { LEXICON } from "../lexicon.js";
 import { accordingSource, npRight } from "../noun-phrases.js";
 import { contains } from "../spans.js";
@@ -46,6 +46,16 @@ function indirect(c: Ctx, doc: { message: (s: string, r: string, m: string, span
     const s = tokens[head]!.sentence;
     const [sFirst, sEnd] = index.bySentence[s]!;
     let source: TokRange | null = null;
+    // "Asked whether …, Clinton said …": the asker is not named; the question runs to the comma
+    const askedOpener = cue.form === "verb" && cue.lemma === "ask" && index.atOrAfter(cue.start) === sFirst && /ed$/.test(tokens[head]!.lower);
+    if (askedOpener) {
+      const content = questionUpToComma(tokens, index.atOrAfter(cue.end), sEnd);
+      if (content) {
+        c.usedCues.add(cue);
+        c.out.push({ kind: "indirect", content: [tokRange(tokens, content)!], cue: { start: cue.start, end: cue.end }, cueType: cue.type, source: null, speaker: null, confidence: 0.5 });
+      }
+      continue;
+    }
     if (cue.form === "phrase" && cue.type === "according-to") {
       source = accordingSource(tokens, index.atOrAfter(cue.end), sEnd - 1);
     } else if (cue.passive) {
@@ -86,6 +96,17 @@ function indirect(c: Ctx, doc: { message: (s: string, r: string, m: string, span
       confidence: confidenceFor(kind, cue, source),
     });
   }
+}
+
+/** "whether Clinton “has the integrity to serve,”, …": tokens up to the first comma outside quotation marks. */
+function questionUpToComma(tokens: Token[], from: number, sEnd: number): TokRange | null {
+  let quoted = false;
+  for (let k = from; k < sEnd; k++) {
+    const t = tokens[k]!.text;
+    if (/^["“”]$/.test(t)) quoted = t === "“" || (t === '"' && !quoted);
+    if (t === "," && !quoted) return k - 1 > from ? [from, k - 1] : null;
+  }
+  return null;
 }
 
 export const attributionStage: Stage = {
