@@ -460,6 +460,20 @@ describe("attribution: archive and transcript forms", () => {
   });
 });
 
+describe("attribution: a cue set off by commas inside its sentence", () => {
+  it("has content on both sides, as two fragments of one statement", () => {
+    const st = statementsOf("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.").statements;
+    expect(st.map((s) => [s.source?.text, s.cue?.text, s.content.text, s.fragment?.index])).toEqual([
+      ["Mr. Clarke", "said", "Lenox was a juggernaut", 0],
+      ["Mr. Clarke", "said", "until it went bankrupt in 1999", 1],
+    ]);
+  });
+
+  it("a cue closing its sentence has one fragment", () => {
+    expect(rows("The plan will fail, she said.").map((r) => r.content)).toEqual(["The plan will fail"]);
+  });
+});
+
 describe("attribution: sentence-opening cues", () => {
   it("“Asked …,” names no asker and the question runs to the comma", () => {
     const st = rows("Police were there. Asked to describe the device that caused the blast, Ola Berg said, \"Not going into that.\"");

@@ -20,6 +20,7 @@ import { contains } from "../spans.js";
 import type { Stage } from "../stage.js";
 import { TokenIndex } from "../token-index.js";
 import { leftContent, rightContent } from "./content.js";
+import { contentStop, trimEnd } from "../attribution/content-end.js";
 
 function confidenceFor(kind: StatementDraft["kind"], cue: Cue | null, source: TokRange | null): number {
   let conf = kind === "indirect" ? 0.75 : 0.9;
@@ -70,8 +71,11 @@ function indirect(c: Ctx, doc: { message: (s: string, r: string, m: string, span
     const cueLast = index.atOrBefore(cue.end);
     const afterSource = source && source[0] > cueLast ? source[1] + 1 : cueLast + 1;
     let content = rightContent(tokens, cue, afterSource, sEnd, c.cues);
-    if (!content && (!added || closesClause(tokens, cue, afterSource)))
+    let rest: TokRange | null = null;
+    if (!content && (!added || closesClause(tokens, cue, afterSource))) {
       content = leftContent(tokens, cue, source, sFirst, head);
+      if (content) rest = restAfterParenthetical(tokens, afterSource, sEnd, c.cues);
+    }
     if (!content) continue;
     const range = tokRange(tokens, content)!;
     // "said that “ethanol people” “do a fantastic job. And …”": content does not stop inside a quote
@@ -88,7 +92,7 @@ function indirect(c: Ctx, doc: { message: (s: string, r: string, m: string, span
     }
     c.out.push({
       kind,
-      content: [range],
+      content: rest ? [range, tokRange(tokens, rest)!] : [range],
       cue: { start: cue.start, end: cue.end },
       cueType: cue.type,
       source: tokRange(tokens, source),
@@ -96,6 +100,19 @@ function indirect(c: Ctx, doc: { message: (s: string, r: string, m: string, span
       confidence: confidenceFor(kind, cue, source),
     });
   }
+}
+
+/**
+ * "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": a cue set off by commas inside
+ * the sentence has content on both sides; the part after the second comma, up to where content ends.
+ */
+function restAfterParenthetical(tokens: Token[], after: number, sEnd: number, cues: Cue[]): TokRange | null {
+  let k = after;
+  while (k < sEnd && (tokens[k]!.pos === "ADV" || tokens[k]!.pos === "ADP" || tokens[k]!.pos === "PROPN" || tokens[k]!.pos === "NOUN" || tokens[k]!.pos === "DET") && k - after < 4) k++;
+  if (tokens[k]?.text !== "," || k + 3 >= sEnd) return null;
+  const first = k + 1;
+  const last = trimEnd(tokens, first, contentStop(tokens, first, sEnd, cues) - 1);
+  return last - first >= 2 ? [first, last] : null;
 }
 
 /** "whether Clinton “has the integrity to serve,”, …": tokens up to the first comma outside quotation marks. */
