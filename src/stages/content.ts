@@ -144,12 +144,11 @@ export function rightContent(
       /^["“«]/.test(first.text) ||
       bareClauseStart(first, frames);
     const gerund = first.pos === "VERB" && first.lower.endsWith("ing");
-    // (a cue beyond the lexicon takes a noun phrase as object, not an adjective: "stopped short of …")
-    const object =
-      frames.has("object") &&
-      (subjectLike || gerund) &&
-      cue.type !== "report" &&
-      !(isAdded(cue) && (first.pos === "ADJ" || first.pos === "ADV"));
+    // any cue may take a noun phrase as its content ("noted Bill Clinton's comments", "disputes the
+    // idea …": PolNeAR's contents; on the held-out tenth of train, allowing it beyond the lexicon's
+    // object frames raised attribution F1+src 59.1 → 60.2) — a cue beyond the lexicon takes a noun
+    // phrase, not an adjective ("stopped short of …")
+    const object = (subjectLike || gerund) && !(isAdded(cue) && (first.pos === "ADJ" || first.pos === "ADV"));
     if (cue.form === "nominal") {
       if (!startsThat) return null;
     } else if (!(startsThat || startsTo || (subjectLike && clause) || object || cue.form === "phrase")) {
