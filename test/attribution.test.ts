@@ -474,6 +474,15 @@ describe("attribution: a cue set off by commas inside its sentence", () => {
   });
 });
 
+describe("attribution: objects as content", () => {
+  it.each([
+    ["a noun phrase after any cue", "The mayor noted the council's objections.", { cue: "noted", content: "the council's objections" }],
+    ["the object of a preposition, which joins the cue", "The union complained about the new rota.", { cue: "complained about", content: "the new rota" }],
+  ])("%s", (_name, text, expected) => {
+    expect(rows(text)[0]).toMatchObject(expected);
+  });
+});
+
 describe("attribution: sentence-opening cues", () => {
   it("“Asked …,” names no asker and the question runs to the comma", () => {
     const st = rows("Police were there. Asked to describe the device that caused the blast, Ola Berg said, \"Not going into that.\"");

@@ -93,13 +93,19 @@ function indirect(c: Ctx, doc: { message: (s: string, r: string, m: string, span
     c.out.push({
       kind,
       content: rest ? [range, tokRange(tokens, rest)!] : [range],
-      cue: { start: cue.start, end: cue.end },
+      cue: { start: cue.start, end: prepositionJoined(tokens, cue, range, c.index) },
       cueType: cue.type,
       source: tokRange(tokens, source),
       speaker: null,
       confidence: confidenceFor(kind, cue, source),
     });
   }
+}
+
+/** "complained about his mic": a preposition between the cue and its content belongs to the cue. */
+function prepositionJoined(tokens: Token[], cue: Cue, content: Range, index: TokenIndex): number {
+  const p = tokens[index.atOrAfter(cue.end)];
+  return p && p.pos === "ADP" && p.end <= content.start && tokens[index.atOrAfter(p.end)]?.start === content.start ? p.end : cue.end;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Cue, Token } from "../doc.js";
 import { contentStop, TRAILING, trimEnd } from "../attribution/content-end.js";
 import { isAdded } from "../attribution/added-cue.js";
 import { LEXICON } from "../lexicon.js";
-import { nameWordAsVerb } from "../noun-phrases.js";
+import { nameWordAsVerb, temporalNP } from "../noun-phrases.js";
 
 type TokRange = [number, number];
 
@@ -29,6 +29,8 @@ const LISTENER_VERBS = new Set([
 /** verbs whose object is the one to act, and part of what was said: "urged both sides to resume talks" */
 const OBJECT_IN_CONTENT = new Set(["urge", "ask", "call_on", "implore", "encourage"]);
 const CLAUSE_POS = new Set(["VERB", "AUX"]);
+/** prepositions whose object is the content ("complained about …"); held-out train F1 +0.6, F1+src +0.1 */
+const PREP_CONTENT = new Set(["about", "against", "of", "on", "over", "for"]);
 const OPEN_FRAMES: ReadonlySet<string> = new Set(["that", "to", "object"]);
 const TIME_WORDS =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|later|earlier|previously|again|also|repeatedly|privately|publicly|then)$/;
@@ -123,6 +125,15 @@ export function rightContent(
     // a comma right after the verb closes its clause ("After the talks concluded, …"); a colon opens content
     if (tokens[k]?.text === ",") return null;
     if (tokens[k]?.text === ":") k++;
+    // "complained about his mic", "has railed against the provisions": the preposition's object is the content
+    // (not a time: "offered on Wednesday night")
+    if (
+      PREP_CONTENT.has(tokens[k]?.lower ?? "") &&
+      tokens[k]!.pos === "ADP" &&
+      ["DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"].includes(tokens[k + 1]?.pos ?? "") &&
+      !temporalNP(tokens, k + 1, k + 1)
+    )
+      k++;
     const first = tokens[k];
     if (!first) return null;
     // a cue beyond the lexicon (found by the learned tagger) may take a clause, "to" or an object
