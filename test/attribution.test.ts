@@ -478,6 +478,11 @@ describe("attribution: objects as content", () => {
   it.each([
     ["a noun phrase after any cue", "The mayor noted the council's objections.", { cue: "noted", content: "the council's objections" }],
     ["the object of a preposition, which joins the cue", "The union complained about the new rota.", { cue: "complained about", content: "the new rota" }],
+    ["a one-word name object", "The nurses' union endorses Lindqvist.", { cue: "endorses", content: "Lindqvist" }],
+    ["an adjunct ending at its day", "The ministry said on Tuesday the port would reopen.", { cue: "said", content: "the port would reopen" }],
+    ["a prepositional object is no adjunct", "Oslo and Reykjavik had agreed on an exchange of fishing quotas.", { cue: "had agreed on", content: "an exchange of fishing quotas" }],
+    ["a negated infinitive", "The minister vowed not to repeat that mistake.", { cue: "vowed", content: "not to repeat that mistake" }],
+    ["an aside with “as” before “that”", "Several experts cautioned, as did the campaign itself, that the plan might change.", { cue: "cautioned", content: "that the plan might change" }],
   ])("%s", (_name, text, expected) => {
     expect(rows(text)[0]).toMatchObject(expected);
   });

@@ -60,14 +60,30 @@ function skipAdjunct(tokens: Token[], k: number, sEnd: number): number {
       m - j <= 6 &&
       ["DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP"].includes(tokens[m]!.pos) &&
       tokens[m]!.lower !== "that"
-    )
+    ) {
       m++;
+      // "said on Tuesday the port would …": the adjunct ends at its day or date
+      if (temporalNP(tokens, m - 1, m - 1) && tokens[m]?.pos !== "ADP") {
+        while (m < sEnd && temporalNP(tokens, m, m)) m++; // "Wednesday night"
+        break;
+      }
+    }
     while (m < sEnd && TIME_WORDS.test(tokens[m]!.lower)) m++;
     // only when a clause or "that" follows the adjunct
     const n = tokens[m];
-    if (n && m > j + 1 && (n.lower === "that" || ["PRON", "PROPN", "DET", "NOUN"].includes(n.pos))) j = m;
+    if (n && m > j + 1 && (n.lower === "that" || (["PRON", "PROPN", "DET", "NOUN"].includes(n.pos) && verbSoon(tokens, m, sEnd)))) j = m;
   }
   return j;
+}
+
+/** A verb within a few tokens, before any punctuation: the words at `from` open a clause. */
+function verbSoon(tokens: Token[], from: number, sEnd: number): boolean {
+  for (let j = from; j < sEnd && j - from < 8; j++) {
+    const t = tokens[j]!;
+    if (t.pos === "PUNCT") return false;
+    if (t.pos === "VERB" || t.pos === "AUX") return true;
+  }
+  return false;
 }
 
 /** A bare clause may open with an adverb, gerund or subordinator: "said none of …", "said if he …". */
@@ -123,6 +139,12 @@ export function rightContent(
     }
     k = skipAdjunct(tokens, k, sEnd);
     // a comma right after the verb closes its clause ("After the talks concluded, …"); a colon opens content
+    // "cautioned, as did the campaign itself, that …": an aside with "as" before the content
+    if (tokens[k]?.text === "," && tokens[k + 1]?.lower === "as") {
+      let j = k + 2;
+      while (j < sEnd && j - k < 10 && tokens[j]!.text !== ",") j++;
+      if (tokens[j]?.text === "," && tokens[j + 1]?.lower === "that") k = j + 1;
+    }
     if (tokens[k]?.text === ",") return null;
     if (tokens[k]?.text === ":") k++;
     // "complained about his mic", "has railed against the provisions": the preposition's object is the content
@@ -134,11 +156,13 @@ export function rightContent(
       !temporalNP(tokens, k + 1, k + 1)
     )
       k++;
-    const first = tokens[k];
+    let first = tokens[k];
     if (!first) return null;
     // a cue beyond the lexicon (found by the learned tagger) may take a clause, "to" or an object
     const frames = verb?.frames ?? OPEN_FRAMES;
     const startsThat = first.lower === "that";
+    // ("vowed not to repeat that mistake")
+    if (first.lower === "not" && tokens[k + 1]?.lower === "to") first = tokens[k + 1]!;
     const startsTo = first.lower === "to" && (frames.has("to") || cue.form === "phrase");
     let clause = false;
     // (a quoted phrase in the subject leaves the window wider: said "budget reforms" and the collection of taxes would …)
@@ -168,7 +192,8 @@ export function rightContent(
   }
   const stop = contentStop(tokens, k, sEnd, cues);
   const last = trimEnd(tokens, k, stop - 1);
-  if (last - k < 1) return null;
+  // one word is content only as a name or noun object ("endorses Clinton"), not "said so"
+  if (last - k < 1 && !(last === k && (tokens[k]!.pos === "PROPN" || tokens[k]!.pos === "NOUN"))) return null;
   return [k, last];
 }
 
