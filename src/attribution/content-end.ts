@@ -40,7 +40,12 @@ function coordinationStop(tokens: Token[], from: number, end: number, cues: Cue[
     const subject = subjectBefore(tokens, j, from);
     // ("Russia and Ukraine had agreed": a bare "and" between names joins one subject)
     const joiner = subject === null ? undefined : tokens[subject - 1];
-    if (subject !== null && subject - 1 > from && joiner && /^(and|but|[\u2014\u2013;])$/.test(joiner.lower)) {
+    if (
+      subject !== null &&
+      subject - 1 > from &&
+      joiner &&
+      /^(and|but|[\u2014\u2013;])$/.test(joiner.lower)
+    ) {
       const c = subject - 1;
       const punct = /^[,\u2014\u2013]$/.test(tokens[c - 1]!.text);
       if (punct || joiner.lower !== "and") return punct ? c - 1 : c;
@@ -63,7 +68,24 @@ function coordinationStop(tokens: Token[], from: number, end: number, cues: Cue[
  * Where indirect content ends inside its sentence, measured on PolNeAR train: gold content stops
  * more often than not before "; …", ", which …", ", while …", ", a/an …" (an appositive), ", said …".
  */
-const STOP_AFTER_COMMA = new Set(["which", "while", "a", "an", "said", "compared"]);
+// (measured on PolNeAR train: after ", according" gold content stops 228 times in 230, ", saying" 74 in 75,
+// ", although" 12 in 17; pronouns and "but" are closer to even and stay out)
+const STOP_AFTER_COMMA = new Set([
+  "which",
+  "while",
+  "a",
+  "an",
+  "said",
+  "compared",
+  "according",
+  "saying",
+  "noting",
+  "arguing",
+  "calling",
+  "telling",
+  "although",
+  "however",
+]);
 function clauseStop(tokens: Token[], from: number, end: number): number {
   for (let k = from + 2; k < end; k++) {
     const t = tokens[k]!;
