@@ -415,6 +415,7 @@ describe("attribution: subjects the tagger mislabels", () => {
     ["a compound whose first noun reads as a verb", "According to exit polls, the mayor had a ten-point lead.", "exit polls"],
     ["a quantifier as subject", "To varying degrees, all agreed that the plan would raise rents.", "all"],
     ["names followed by a quantifier", "Democrats all said the bill was rushed.", "Democrats all"],
+    ["an -ing aside before the verb is left out", "Ines Varga, speaking after the vote, said the port would reopen.", "Ines Varga"],
     ["a time between subject and verb", "Harbour Bank just this month announced it would close two branches.", "Harbour Bank"],
     ["a reduced relative with a time", "A county poll released in late August found that most voters want a new bridge.", "A county poll"],
   ])("%s", (_name, text, source) => {
