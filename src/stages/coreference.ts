@@ -120,11 +120,11 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
         }
       } else if (inside.length > 0 && inside[0]!.m.type === "organisation" && inside[0]!.m.end === src.end) {
         e = inside[0]!.e;
-      } else if ((e = titleAntecedent(doc, src, named))) {
-        conf *= 0.95;
       } else {
-        e = ents.nominal(doc.text.slice(src.start, src.end).replace(/[\s,]+$/, ""));
-        const personHead = singularPersonHead(doc, src);
+        // "the mayor": the last person holding the title, else the nominal source's own words
+        const titled = titleAntecedent(doc, src, named);
+        e = titled ?? ents.nominal(doc.text.slice(src.start, src.end).replace(/[\s,]+$/, ""));
+        const personHead = titled ? null : singularPersonHead(doc, src);
         if (personHead) {
           const g = LEXICON.gendered.get(personHead.lower);
           if (g === "m" || g === "f") e.gender ??= g;

@@ -1,0 +1,95 @@
+/**
+ * Noun phrases to the right: the source after an inverted cue ("…," said Smith, a lawyer for the
+ * family) and after "according to".
+ */
+import type { Token } from "../doc.js";
+import { isHead, isNP, nameWordAsVerb, npAt, PP_JOINERS, QUOTE_MARK, SUBJECT_PRONOUNS, verbBeforeNoun } from "./words.js";
+
+/** "(D-Va.)" right after a name: its end, or `last` when there is none. */
+function parenthesis(tokens: Token[], last: number, max: number): number {
+  if (tokens[last + 1]?.text !== "(") return last;
+  for (let k = last + 2; k <= max && k - last < 8; k++) if (tokens[k]!.text === ")") return k;
+  return last;
+}
+
+/** A participle or conjunction after a comma ends an appositive tail: ", adding …", ", but …". */
+function endsTail(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (
+    QUOTE_MARK.test(t.text) ||
+    t.text === ";" ||
+    t.text === ":" ||
+    (t.pos === "PUNCT" && /^[.?!]$/.test(t.text))
+  )
+    return true;
+  if (t.text !== ",") return false;
+  const n = tokens[k + 1];
+  if (!n) return true;
+  return (
+    (n.pos === "VERB" && /ing$/.test(n.lower)) ||
+    n.pos === "CCONJ" ||
+    n.pos === "SCONJ" ||
+    n.lower === "according" ||
+    QUOTE_MARK.test(n.text)
+  );
+}
+
+/**
+ * The NP starting at `from` (inversion: "said the spokesman for X"), with a parenthesis and an
+ * appositive or relative tail up to the sentence end (", a broker based in Tampa, who …").
+ */
+export function npRight(tokens: Token[], from: number, max: number, tail = true): [number, number] | null {
+  if (from > max) return null;
+  const t = tokens[from]!;
+  if (t.pos === "PRON" && SUBJECT_PRONOUNS.has(t.lower)) return [from, from];
+  if (!npAt(tokens, from) && !nameWordAsVerb(tokens, from) && !verbBeforeNoun(tokens, from)) return null;
+  let j = from;
+  while (j <= max && (npAt(tokens, j) || nameWordAsVerb(tokens, j) || verbBeforeNoun(tokens, j))) j++;
+  while (j + 1 <= max && PP_JOINERS.has(tokens[j]!.lower) && isNP(tokens[j + 1])) {
+    j++;
+    while (j <= max && (isNP(tokens[j]) || nameWordAsVerb(tokens, j))) j++;
+  }
+  let last = j - 1;
+  // "a source involved in …": a trailing adjective or participle is not the head
+  while (last > from && tokens[last]!.pos === "ADJ" && tokens[last + 1]?.pos === "ADP") last--;
+  if (last < from || !(isHead(tokens[last]!) || nameWordAsVerb(tokens, last))) return null;
+  last = parenthesis(tokens, last, max);
+  const comma = tokens[last + 1];
+  const n = tokens[last + 2];
+  if (
+    tail &&
+    comma?.text === "," &&
+    n &&
+    last + 2 <= max &&
+    (isNP(n) || n.lower === "who" || n.lower === "whose") &&
+    !endsTail(tokens, last + 1)
+  ) {
+    let k = last + 2;
+    while (k + 1 <= max && !endsTail(tokens, k + 1)) k++;
+    if (k - last < 40) last = k;
+  }
+  return [from, last];
+}
+
+/** The source after "according to": its noun phrase and what qualifies it up to a comma or the sentence end ("exit polls conducted by Edison Research for the networks"). */
+export function accordingSource(tokens: Token[], from: number, max: number): [number, number] | null {
+  const np = npRight(tokens, from, max, false);
+  if (!np) return null;
+  let last = np[1];
+  while (last + 1 <= max && last - from < 30) {
+    const n = tokens[last + 1]!;
+    if (
+      n.text === "," ||
+      n.text === ";" ||
+      n.text === "(" ||
+      QUOTE_MARK.test(n.text) ||
+      /^[.?!:]+$/.test(n.text) ||
+      n.lower === "that" ||
+      n.pos === "AUX"
+    )
+      break;
+    last++;
+  }
+  return [from, last];
+}
+
