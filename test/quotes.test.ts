@@ -26,3 +26,15 @@ describe("quotes", () => {
     expect(r.quotes).toHaveLength(2);
   });
 });
+
+describe("quotes: curly quotes nested in curly quotes", () => {
+  it("an inner “…” pair does not close the outer quote", () => {
+    expect(quotes("“I would rather live in what he calls “hell” than in his world.” ― Ana Ruiz")).toEqual([
+      "“I would rather live in what he calls “hell” than in his world.”",
+    ]);
+  });
+
+  it("an inner opener that never closes falls back to the first closing mark", () => {
+    expect(quotes("He called it “a “fair deal” and left.")[0]).toBe("“a “fair deal”");
+  });
+});

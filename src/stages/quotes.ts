@@ -65,10 +65,14 @@ function paragraphQuotes(text: string, start: number, end: number): Array<{ open
     }
     let j = i + 1;
     let found = -1;
-    let nested = 0; // curly quotes opened inside a straight one
+    let nested = 0; // curly quotes opened inside this one: “… calls “hell” than …”
+    let firstClose = -1; // the first closing mark, if the nesting never balances
     while (j < end) {
       const d = text[j]!;
-      if (closer === "'" || closer === "\u2019") {
+      if (d === "\u201D" && closer === "\u201D" && nested > 0) {
+        if (firstClose < 0) firstClose = j;
+        nested--;
+      } else if (closer === "'" || closer === "\u2019") {
         if ((d === closer || d === "\u2019") && isSingleClose(d, text[j - 1], text[j + 1])) {
           found = j;
           break;
@@ -80,6 +84,7 @@ function paragraphQuotes(text: string, start: number, end: number): Array<{ open
       else if (d === "\u201D" && nested > 0) nested--;
       j++;
     }
+    if (found < 0 && firstClose >= 0) found = firstClose;
     if (found < 0) {
       // single quotes that never close were apostrophes or a stray mark: not a quote
       if (closer === "'" || closer === "\u2019") {
