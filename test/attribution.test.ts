@@ -369,6 +369,11 @@ describe("attribution: quotes governed by a verb with no reporting cue", () => {
       { source: "Alvarez", cue: "is promising", content: "lower rents and “homes, homes, homes,”" },
     ],
     [
+      "a past form the tagger reads as an adjective",
+      "Norway branded the plan an “outlaw scheme in the north.”",
+      { source: "Norway", cue: "branded" },
+    ],
+    [
       "an infinitive passes the quote to the verb above it",
       "The union is stressing the need to protect workers from “constant pressure” on the floor.",
       { source: "The union", cue: "is stressing" },

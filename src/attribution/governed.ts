@@ -30,7 +30,11 @@ function governingVerb(c: Ctx, qFirst: number, sFirst: number): number | null {
   const { tokens } = c;
   for (let k = qFirst - 1; k >= sFirst && qFirst - k <= REACH; k--) {
     const t = tokens[k]!;
-    if (QUOTE_MARK.test(t.text) || t.text === ";" || t.text === ":" || (t.pos === "SCONJ" && t.lower !== "as")) return null;
+    if (QUOTE_MARK.test(t.text) || t.text === ";" || t.text === ":" || (t.pos === "SCONJ" && !/^(as|that)$/.test(t.lower))) return null;
+    // "Japan branded/ADJ North Korea an “outlaw nation”": a past form the tagger read as an adjective, after its subject
+    const pastAsAdjective =
+      t.pos === "ADJ" && /^\p{Ll}+ed$/u.test(t.text) && (tokens[k - 1]?.pos === "PROPN" || tokens[k - 1]?.pos === "PRON");
+    if (pastAsAdjective) return k;
     // a relative clause or a new clause in between: "…, which …", "… who …"
     if (/^(who|which|whose)$/.test(t.lower)) return null;
     // ("is promising/ADJ lower taxes": a progressive the tagger read as an adjective)
