@@ -83,7 +83,7 @@ describe("attribution: direct quotes", () => {
     [
       "a curly opener closed by a straight mark",
       "“The rules are clear,\" Chairman Ivo Marek (R-Utah) said in a statement.",
-      { source: "Chairman Ivo Marek (R-Utah)", cue: "said", content: "“The rules are clear,\"" },
+      { source: "Chairman Ivo Marek (R-Utah)", content: "“The rules are clear,\"" },
     ],
     [
       "a first name the tagger reads as a verb",

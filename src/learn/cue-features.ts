@@ -30,6 +30,12 @@ export interface CueFeatureContext {
   candidate: Array<{ cue: Cue; first: boolean } | undefined>;
   /** a verb follows before the next punctuation (within 8 tokens) */
   clauseAfter: Uint8Array;
+  /** tokens since the first token of the previous rule candidate in the sentence (0 = none) */
+  sinceCand: Uint8Array;
+  /** tokens until the first token of the next rule candidate in the sentence (0 = none) */
+  untilCand: Uint8Array;
+  /** rule candidates in the token's sentence (capped at 2) */
+  sentCands: Uint8Array;
 }
 
 const QUOTE_OPEN = /^(?:["“«]|''|‘)$/;
@@ -105,7 +111,25 @@ export function cueFeatureContext(input: CueFeatureInput): CueFeatureContext {
       }
     }
   }
-  return { input, inQuote, sinceClose, untilOpen, paraPos, candidate, clauseAfter };
+  const sinceCand = new Uint8Array(n);
+  for (let i = 0, last = -1; i < n; i++) {
+    if (last >= 0 && tokens[last]!.sentence === tokens[i]!.sentence) sinceCand[i] = Math.min(255, i - last);
+    if (candidate[i]?.first) last = i;
+  }
+  const untilCand = new Uint8Array(n);
+  for (let i = n - 1, next = -1; i >= 0; i--) {
+    if (next >= 0 && tokens[next]!.sentence === tokens[i]!.sentence) untilCand[i] = Math.min(255, next - i);
+    if (candidate[i]?.first) next = i;
+  }
+  const sentCands = new Uint8Array(n);
+  for (let a = 0; a < n; ) {
+    let b = a;
+    let count = 0;
+    for (; b < n && tokens[b]!.sentence === tokens[a]!.sentence; b++) if (candidate[b]?.first) count++;
+    sentCands.fill(Math.min(count, 2), a, b);
+    a = b;
+  }
+  return { input, inQuote, sinceClose, untilOpen, paraPos, candidate, clauseAfter, sinceCand, untilCand, sentCands };
 }
 
 function shape(t: string): string {
@@ -118,6 +142,11 @@ function shape(t: string): string {
 }
 
 const SKIP_POS = new Set(["ADV", "AUX", "PART"]);
+
+/** A token distance in buckets: none, 1–2, 3–5, 6–10, more. */
+function bucket(d: number): string {
+  return d === 0 ? "0" : d <= 2 ? "1" : d <= 5 ? "2" : d <= 10 ? "3" : "4";
+}
 
 /** The feature strings of token i. */
 export function cueFeatures(ctx: CueFeatureContext, i: number): string[] {
@@ -167,5 +196,9 @@ export function cueFeatures(ctx: CueFeatureContext, i: number): string[] {
   if (!at(-1)) f.push("si");
   if (ctx.clauseAfter[i]) f.push(`cl|${t.pos}`);
   if (ctx.clauseAfter[i] && verb) f.push("cl|lex");
+  // the rule candidates around: a clause seldom holds two cues, and a cue's particle follows its verb
+  const since = bucket(ctx.sinceCand[i]!);
+  f.push(`dc=${since}|${t.pos}`, `dn=${bucket(ctx.untilCand[i]!)}|${t.pos}`, `dcl=${since}|${t.lemma}`, `nca=${ctx.sentCands[i]}|${t.pos}`);
+  if (!cand && i > 0 && ctx.candidate[i - 1]) f.push(`pc=${t.lower}`);
   return f;
 }
