@@ -9,7 +9,7 @@
  * Content is the verb's object up to the end of the quote. Confidence is low: the verb is
  * often no reporting verb at all.
  */
-import type { Quote, StatementDraft } from "../doc.js";
+import type { StatementDraft } from "../doc.js";
 import { mainSubject } from "./source.js";
 import { subjectLeft } from "../noun-phrases.js";
 import { isTitleText } from "../speakers/quoted-titles.js";

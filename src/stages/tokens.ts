@@ -58,7 +58,7 @@ export const tokensStage: Stage = {
   },
 };
 
-const OPENER = /^(?:["“‘«(\[:\u2014\u2013-]|'')$/;
+const OPENER = /^(?:["“‘«([:\u2014\u2013-]|'')$/;
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 
 /**
