@@ -29,6 +29,11 @@ describe("attribution: direct quotes", () => {
       { source: "He", cue: "added", content: "“We are not leaving the table.”" },
     ],
     [
+      "said that before the quote",
+      "The mayor said that “nothing will change before spring.”",
+      { source: "The mayor", cue: "said", content: "that “nothing will change before spring.”", kind: "direct" },
+    ],
+    [
       "two apostrophes",
       "''Our members are tired of waiting,'' the organiser said.",
       { source: "the organiser", cue: "said", content: "''Our members are tired of waiting,''" },

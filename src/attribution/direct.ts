@@ -188,7 +188,8 @@ export function directQuotes(c: Ctx): void {
       c.usedQuotes.add(n);
     }
     const draft: StatementDraft = {
-      kind: first === null && wider === null ? "direct" : "mixed",
+      // ('said that “…”' is still a direct quote: only "that" stands outside the marks)
+      kind: first === null && (wider === null || /^that,?\s*$/i.test(text.slice(wider.start, q.start))) ? "direct" : "mixed",
       content,
       cue: { start: cue.start, end: cue.end },
       cueType: cue.type,
