@@ -96,6 +96,11 @@ describe("attribution: direct quotes", () => {
       { source: "Don Halvorsen, who chaired the board from 1995 to 1997", cue: "said" },
     ],
     [
+      "a hyphenated surname after the cue",
+      "''That is no reform,'' said Mr. Holt-Eriksen.",
+      { source: "Mr. Holt-Eriksen", cue: "said" },
+    ],
+    [
       "an outlet name after the inverted source",
       "“The impact is small,” wrote Carla Easton for Morning Consult.",
       { source: "Carla Easton for Morning Consult", cue: "wrote" },

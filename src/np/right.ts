@@ -38,13 +38,26 @@ function endsTail(tokens: Token[], k: number): boolean {
  * The NP starting at `from` (inversion: "said the spokesman for X"), with a parenthesis and an
  * appositive or relative tail up to the sentence end (", a broker based in Tampa, who …").
  */
+/** "Holtz-Eakin": a hyphen with no space on either side joins a capitalised part to the name. */
+function hyphenJoin(tokens: Token[], k: number, max: number): boolean {
+  const h = tokens[k];
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  return (
+    h?.text === "-" && k + 1 <= max && prev !== undefined && next !== undefined &&
+    prev.end === h.start && h.end === next.start && /^\p{Lu}/u.test(next.text) && /^\p{Lu}/u.test(prev.text)
+  );
+}
+
 export function npRight(tokens: Token[], from: number, max: number, tail = true): [number, number] | null {
   if (from > max) return null;
   const t = tokens[from]!;
   if (t.pos === "PRON" && SUBJECT_PRONOUNS.has(t.lower)) return [from, from];
   if (!npAt(tokens, from) && !nameWordAsVerb(tokens, from) && !verbBeforeNoun(tokens, from)) return null;
   let j = from;
-  while (j <= max && (npAt(tokens, j) || nameWordAsVerb(tokens, j) || verbBeforeNoun(tokens, j))) j++;
+  while (j <= max && (npAt(tokens, j) || nameWordAsVerb(tokens, j) || verbBeforeNoun(tokens, j) || hyphenJoin(tokens, j, max))) {
+    j += hyphenJoin(tokens, j, max) ? 2 : 1;
+  }
   while (j + 1 <= max && PP_JOINERS.has(tokens[j]!.lower) && isNP(tokens[j + 1])) {
     j++;
     while (j <= max && (isNP(tokens[j]) || nameWordAsVerb(tokens, j))) j++;
