@@ -8,6 +8,8 @@ import type { Token } from "../doc.js";
 const NP_POS = new Set(["PROPN", "NOUN", "ADJ", "DET", "NUM"]);
 const POSSESSIVES = new Set(["his", "her", "their", "its", "our", "my", "your"]);
 export const PP_JOINERS = new Set(["of", "for", "at", "from", "to", "with", "on"]);
+/** "a narrator in the ad", "a 2014 study by Harvard": inside a subject, not after an inverted cue ("said Smith in an interview") */
+const LEFT_ONLY_JOINERS = new Set(["in", "by"]);
 export const SUBJECT_PRONOUNS = new Set([
   "he",
   "she",
@@ -96,7 +98,7 @@ function npWordsLeft(tokens: Token[], j: number, min: number): number {
 export function npStartLeft(tokens: Token[], last: number, min: number): number {
   let j = npWordsLeft(tokens, last, min);
   // PP inside the NP: "a spokesman for the campaign", "Secretary of the Council of Ukraine"
-  while (j - 2 >= min && PP_JOINERS.has(tokens[j - 1]!.lower) && isNP(tokens[j - 2]) && last - j < 16) {
+  while (j - 2 >= min && (PP_JOINERS.has(tokens[j - 1]!.lower) || LEFT_ONLY_JOINERS.has(tokens[j - 1]!.lower)) && isNP(tokens[j - 2]) && last - j < 16) {
     j = npWordsLeft(tokens, j - 2, min);
   }
   // "Former Secretary of State and Democratic frontrunner Hillary Clinton", when nothing precedes but the clause start
