@@ -432,6 +432,8 @@ describe("attribution: subjects the tagger mislabels", () => {
     ["names followed by a quantifier", "Democrats all said the bill was rushed.", "Democrats all"],
     ["an -ing aside before the verb is left out", "Ines Varga, speaking after the vote, said the port would reopen.", "Ines Varga"],
     ["a subject with “in” or “by” inside it", "A 2014 study by the institute found that rents rose.", "A 2014 study by the institute"],
+    ["a participle inside the subject after “of”", "Only 52 percent of registered voters agreed that the plan was fair.", "Only 52 percent of registered voters"],
+    ["a “that” relative clause inside the subject", "The company that hired the workers said the plan was fair.", "The company that hired the workers"],
     ["a time between subject and verb", "Harbour Bank just this month announced it would close two branches.", "Harbour Bank"],
     ["a reduced relative with a time", "A county poll released in late August found that most voters want a new bridge.", "A county poll"],
   ])("%s", (_name, text, source) => {

@@ -104,7 +104,8 @@ function relativeSubject(tokens: Token[], first: number, min: number): number | 
   for (let k = first - 1; k > min && first - k <= 14; k--) {
     const t = tokens[k]!;
     if (t.text === "," || QUOTE_MARK.test(t.text) || t.pos === "PUNCT") return null;
-    if (t.lower !== "who") continue;
+    // ("The company that hired workers said": "that" as a relative pronoun right after a noun)
+    if (t.lower !== "who" && !(t.lower === "that" && tokens[k + 1]?.pos === "VERB")) continue;
     const ante = tokens[k - 1]!;
     if (!(ante.pos === "NOUN" || ante.pos === "PROPN")) return null;
     // the relative clause has a verb of its own

@@ -63,13 +63,14 @@ function npWordsLeft(tokens: Token[], j: number, min: number): number {
     const cur = tokens[j]!;
     if (j - 1 < min || !p) return j;
     if (npAt(tokens, j - 1)) j--;
-    // "Several shipping lines": a participle between NP words modifies the noun after it
+    // "Several shipping lines", "52 percent of registered voters": a participle between NP words
+    // (or after "of") modifies the noun after it
     else if (
       p.pos === "VERB" &&
-      /ing$/.test(p.lower) &&
+      /(ing|ed)$/.test(p.lower) &&
       cur.pos === "NOUN" &&
       j - 2 >= min &&
-      (isNP(tokens[j - 2]) || tokens[j - 2]!.pos === "ADJ") &&
+      (isNP(tokens[j - 2]) || tokens[j - 2]!.pos === "ADJ" || tokens[j - 2]!.lower === "of") &&
       tokens[j - 2]!.pos !== "NOUN"
     )
       j--;
