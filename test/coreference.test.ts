@@ -127,3 +127,16 @@ describe("coreference: titles, headlines and names inside a source", () => {
     expect(speakerOf(text, "argued")?.name).toBe("Rafael Ortega");
   });
 });
+
+describe("coreference: first person inside someone's words", () => {
+  it("“I told them” inside a transcript line is the line's speaker", () => {
+    const text = "Mara Quist: Of course it was hard. I told them on my first day, ‘I cannot promise you more money.’";
+    const told = statementsOf(text).statements.find((s) => s.cue?.text === "told");
+    expect(told?.speaker?.name).toBe("Mara Quist");
+  });
+
+  it("a first person with no one around stays unnamed", () => {
+    const st = statementsOf("I told them, “We cannot promise more money.”").statements;
+    expect(st[0]?.speaker?.name ?? null).toBeNull();
+  });
+});

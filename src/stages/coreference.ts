@@ -88,6 +88,10 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
         if (word === "who" || word === "which" || word === "that") {
           const ante = [...named].reverse().find((n) => n.m.end <= pronoun.start && pronoun.start - n.m.end <= 3);
           e = ante?.e ?? null;
+        } else if (word === "i") {
+          // "I told them …" inside a person's own words is that person ("Okonkwo: … I told them, ‘…’")
+          const outer = out.find((o) => o.e?.person && o.d !== d && o.d.content.some((r) => r.start <= pronoun.start && pronoun.end <= r.end));
+          e = outer?.e ?? null;
         } else if ((word === "he" || word === "she") && !pronoun.plural) {
           const g = word === "he" ? "m" : "f";
           const ok = (x: Entity): boolean => x.person && (!x.gender || x.gender === g);
