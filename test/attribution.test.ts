@@ -427,6 +427,8 @@ describe("attribution: subjects the tagger mislabels", () => {
     ["a surname that is also a verb", "Mara Lynch said the ferry would run again.", "Mara Lynch"],
     ["a noun read as an adjective", "The state attorney general is confirming that the charity is not registered.", "The state attorney general"],
     ["a possessive noun read as an adjective", "However, the company's brief said that was not its view.", "the company's brief"],
+    ["“according to” with a tagger slip in the source", "According to police, officers saw the driver leave the car.", "police"],
+    ["“according to” with a name set off by commas", "According to a report by the city auditor, Dr. Helen Osei, tax receipts fell.", "a report by the city auditor, Dr. Helen Osei"],
     ["a compound whose first noun reads as a verb", "According to exit polls, the mayor had a ten-point lead.", "exit polls"],
     ["a quantifier as subject", "To varying degrees, all agreed that the plan would raise rents.", "all"],
     ["names followed by a quantifier", "Democrats all said the bill was rushed.", "Democrats all"],

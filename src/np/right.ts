@@ -38,6 +38,13 @@ function endsTail(tokens: Token[], k: number): boolean {
  * The NP starting at `from` (inversion: "said the spokesman for X"), with a parenthesis and an
  * appositive or relative tail up to the sentence end (", a broker based in Tampa, who …").
  */
+/** A short run of words up to a comma or the sentence end, with no quotation mark in it. */
+function upToComma(tokens: Token[], from: number, max: number): [number, number] | null {
+  let k = from;
+  while (k <= max && k - from < 8 && tokens[k]!.text !== "," && !QUOTE_MARK.test(tokens[k]!.text) && /[\p{L}\p{N}]/u.test(tokens[k]!.text)) k++;
+  return k > from && (k > max || tokens[k]!.text === "," || /^[.?!]$/.test(tokens[k]!.text)) ? [from, k - 1] : null;
+}
+
 /** "Holtz-Eakin": a hyphen with no space on either side joins a capitalised part to the name. */
 function hyphenJoin(tokens: Token[], k: number, max: number): boolean {
   const h = tokens[k];
@@ -86,7 +93,8 @@ export function npRight(tokens: Token[], from: number, max: number, tail = true)
 
 /** The source after "according to": its noun phrase and what qualifies it up to a comma or the sentence end ("exit polls conducted by Edison Research for the networks"). */
 export function accordingSource(tokens: Token[], from: number, max: number): [number, number] | null {
-  const np = npRight(tokens, from, max, false);
+  // ("according to police/VERB, …": a tagger slip; the words up to the comma are the source)
+  const np = npRight(tokens, from, max, false) ?? upToComma(tokens, from, max);
   if (!np) return null;
   let last = np[1];
   while (last + 1 <= max && last - from < 30) {
@@ -102,6 +110,12 @@ export function accordingSource(tokens: Token[], from: number, max: number): [nu
     )
       break;
     last++;
+  }
+  // "according to a report by the city auditor, Dr. Helen Osei, sales tax …": a name set off by commas is the source's appositive
+  if (tokens[last + 1]?.text === ",") {
+    let k = last + 2;
+    while (k <= max && k - last < 7 && (tokens[k]!.pos === "PROPN" || /^(dr|mr|mrs|ms|prof)\.?$/i.test(tokens[k]!.text))) k++;
+    if (k > last + 2 && tokens[k]?.text === "," && tokens[k - 1]!.pos === "PROPN") last = k - 1;
   }
   return [from, last];
 }
