@@ -502,6 +502,7 @@ describe("attribution: objects as content", () => {
     ["a one-word name object", "The nurses' union endorses Lindqvist.", { cue: "endorses", content: "Lindqvist" }],
     ["an adjunct ending at its day", "The ministry said on Tuesday the port would reopen.", { cue: "said", content: "the port would reopen" }],
     ["a prepositional object is no adjunct", "Oslo and Reykjavik had agreed on an exchange of fishing quotas.", { cue: "had agreed on", content: "an exchange of fishing quotas" }],
+    ["a question clause", "The senator questioned whether the mayor was ready for a flood.", { cue: "questioned", content: "whether the mayor was ready for a flood" }],
     ["a negated infinitive", "The minister vowed not to repeat that mistake.", { cue: "vowed", content: "not to repeat that mistake" }],
     ["an aside with “as” before “that”", "Several experts cautioned, as did the campaign itself, that the plan might change.", { cue: "cautioned", content: "that the plan might change" }],
   ])("%s", (_name, text, expected) => {

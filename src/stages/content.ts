@@ -88,6 +88,8 @@ function verbSoon(tokens: Token[], from: number, sEnd: number): boolean {
 
 /** A bare clause may open with an adverb, gerund or subordinator: "said none of …", "said if he …". */
 function bareClauseStart(t: Token, frames: ReadonlySet<string>): boolean {
+  // "questioned whether …", "asked why …": a question clause is content for any cue
+  if (/^(whether|why|how|what|who|where)$/.test(t.lower) && ["SCONJ", "ADV", "PRON", "DET", "ADP"].includes(t.pos)) return true;
   if (!frames.has("that")) return false;
   if (t.pos === "SCONJ" && t.lower !== "that")
     return /^(if|when|because|while|although|unless|once)$/.test(t.lower);
