@@ -140,3 +140,23 @@ describe("coreference: first person inside someone's words", () => {
     expect(st[0]?.speaker?.name ?? null).toBeNull();
   });
 });
+
+describe("coreference: people who share a surname", () => {
+  const text =
+    "Hillary Rodham said the plan was good. Hillary Rodham repeated it on Monday. " +
+    "Bill Rodham said it was bad. Rodham added that she would win.";
+  const rec = statementsOf(text);
+  const byCue = (cue: string) => rec.statements.filter((s) => s.cue?.text === cue);
+
+  it("two first names are two people", () => {
+    const [hillary, bill] = byCue("said");
+    expect(hillary?.speaker?.name).toBe("Hillary Rodham");
+    expect(bill?.speaker?.name).toBe("Bill Rodham");
+    expect(bill?.speaker?.entity).not.toBe(hillary?.speaker?.entity);
+  });
+
+  it("a bare surname goes to the one named most often, with a message", () => {
+    expect(byCue("added")[0]?.speaker?.name).toBe("Hillary Rodham");
+    expect(rec.messages.some((m) => m.rule === "ambiguous-surname")).toBe(true);
+  });
+});

@@ -83,6 +83,10 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
       if (head) {
         e = head.n.e;
         if (head.role && !e.role && e.person) e.role = head.role;
+        if (ents.ambiguous(head.n.m)) {
+          doc.message("coreference", "ambiguous-surname", `"${head.n.m.text}" could be more than one person here; the one named most often was taken`, head.n.m);
+          conf *= 0.9;
+        }
       } else if (pronoun) {
         const word = pronoun.text.toLowerCase();
         if (word === "who" || word === "which" || word === "that") {
