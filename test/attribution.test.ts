@@ -379,6 +379,11 @@ describe("attribution: quotes governed by a verb with no reporting cue", () => {
       { source: "Alvarez", cue: "is promising", content: "lower rents and “homes, homes, homes,”" },
     ],
     [
+      "quotes listed after the first belong to the same content",
+      'Lind called the plan a "costly mistake," an "insult" and "unworkable." Then she left.',
+      { source: "Lind", cue: "called", content: 'the plan a "costly mistake," an "insult" and "unworkable."' },
+    ],
+    [
       "a past form the tagger reads as an adjective",
       "Norway branded the plan an “outlaw scheme in the north.”",
       { source: "Norway", cue: "branded" },

@@ -9,7 +9,7 @@
  * Content is the verb's object up to the end of the quote. Confidence is low: the verb is
  * often no reporting verb at all.
  */
-import type { StatementDraft } from "../doc.js";
+import type { Quote, StatementDraft } from "../doc.js";
 import { mainSubject } from "./source.js";
 import { subjectLeft } from "../noun-phrases.js";
 import { isTitleText } from "../speakers/quoted-titles.js";
@@ -54,6 +54,25 @@ function cueStart(c: Ctx, verb: number, source: TokRange): number {
   return k;
 }
 
+/**
+ * 'called the senator a “nasty guy,” an “anchor baby,” “unstable” and “sick.”': quotes listed after
+ * the first one, joined by a comma, "and" or "or" (with a few words between), are the same content;
+ * they are marked used and the content ends at the last.
+ */
+function listedQuotesEnd(c: Ctx, q: Quote): number {
+  const { text, tokens, index } = c;
+  let end = q.end;
+  for (let i = c.quotes.indexOf(q) + 1; i < c.quotes.length; i++) {
+    const n = c.quotes[i]!;
+    if (c.usedQuotes.has(n) || tokens[index.atOrAfter(n.start)]?.sentence !== tokens[index.atOrBefore(q.end)]?.sentence) break;
+    const gap = text.slice(end, n.start);
+    if (!/^[\s,]*(?:(?:and|or)\s+)?(?:(?:an?|the|his|her|their)\s+)?$/i.test(gap)) break;
+    c.usedQuotes.add(n);
+    end = n.end;
+  }
+  return end;
+}
+
 export function governedQuotes(c: Ctx): void {
   const { text, tokens, index } = c;
   const taken = c.out.flatMap((s) => s.content);
@@ -69,9 +88,10 @@ export function governedQuotes(c: Ctx): void {
     const source = participle ? mainSubject(tokens, sFirst, verb) : subjectLeft(tokens, verb, sFirst);
     if (!source || !plausibleAgent(tokens, source)) continue;
     const first = cueStart(c, verb, source);
+    const end = listedQuotesEnd(c, q);
     const draft: StatementDraft = {
-      kind: verb + 1 === qFirst ? "direct" : "mixed",
-      content: [{ start: tokens[verb + 1]!.start, end: q.end }],
+      kind: verb + 1 === qFirst && end === q.end ? "direct" : "mixed",
+      content: [{ start: tokens[verb + 1]!.start, end }],
       cue: { start: tokens[first]!.start, end: tokens[verb]!.end },
       cueType: "speech",
       source: tokRange(tokens, source),
