@@ -434,6 +434,7 @@ describe("attribution: subjects the tagger mislabels", () => {
     ["a possessive noun read as an adjective", "However, the company's brief said that was not its view.", "the company's brief"],
     ["“according to” with a tagger slip in the source", "According to police, officers saw the driver leave the car.", "police"],
     ["“according to” with a name set off by commas", "According to a report by the city auditor, Dr. Helen Osei, tax receipts fell.", "a report by the city auditor, Dr. Helen Osei"],
+    ["the possessor of a nominal cue", "The mayor rejected the union’s claim that the plan was illegal.", "The mayor"],
     ["a compound whose first noun reads as a verb", "According to exit polls, the mayor had a ten-point lead.", "exit polls"],
     ["a quantifier as subject", "To varying degrees, all agreed that the plan would raise rents.", "all"],
     ["names followed by a quantifier", "Democrats all said the bill was rushed.", "Democrats all"],
@@ -452,6 +453,12 @@ describe("attribution: subjects the tagger mislabels", () => {
     expect(asking?.source).toBe("Ines Varga");
     const urging = rows("Senator Ana Lind wrote to the council on Tuesday urging them to protect fire staffing.").find((r) => r.cue === "urging");
     expect(urging?.source).toBe("Senator Ana Lind");
+  });
+
+  it("a nominal cue's source is its possessor, with the “’s”", () => {
+    const claim = statementsOf("Critics dismissed Ines Varga’s claim that the port was safe.").statements.find((s) => s.cue?.text === "claim");
+    expect(claim?.source?.text).toBe("Ines Varga’s");
+    expect(claim?.speaker?.name).toBe("Ines Varga");
   });
 
   it("a cue the tagger opened on its subject starts after it", () => {

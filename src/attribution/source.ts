@@ -54,6 +54,12 @@ export function sourceOf(c: Ctx, cue: Cue, first: number, last: number): TokRang
     while (f > first && tokens[f - 1]!.pos === "PROPN" && cue.head - f < 4) f--;
     return [f, cue.head - 1];
   }
+  // "Donald Trump’s claim that …": the possessor of a nominal cue, with its "’s" (as PolNeAR marks it)
+  if (cue.form === "nominal" && /^['’]s$/.test(tokens[cue.head - 1]?.text ?? "")) {
+    let k = cue.head - 2;
+    while (k - 1 >= first && ["PROPN", "NOUN", "ADJ", "DET"].includes(tokens[k - 1]!.pos) && cue.head - k < 7) k--;
+    if (k >= first) return [k, cue.head - 1];
+  }
   // "According to the newspaper, “…”" / "“…,” according to a court filing"
   if (cue.type === "according-to") return accordingSource(tokens, c.index.atOrAfter(cue.end), last);
   const head = cue.head;

@@ -17,7 +17,7 @@ export interface Named {
 const PREMODIFIER_POS = new Set(["NOUN", "ADJ", "PROPN", "DET", "NUM"]);
 const RELATIVE = /^(who|whose|which|that)\b/i;
 /** what may follow a head name inside its source: nothing, an appositive, a parenthesis, a relative clause */
-const AFTER_HEAD = /^(\s*$|\s*[,(\u2014\u2013]|\s+(of|who|whose|from)\b)/;
+const AFTER_HEAD = /^(['\u2019]s\s*$|\s*$|\s*[,(\u2014\u2013]|\s+(of|who|whose|from)\b)/;
 /** "Cameron Easley for Morning Consult": a full name may be followed by the outlet it works for */
 const AFTER_FULL_NAME = /^\s+(for|at)\b/;
 
