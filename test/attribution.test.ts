@@ -101,6 +101,16 @@ describe("attribution: direct quotes", () => {
       { source: "Mr. Holt-Eriksen", cue: "said" },
     ],
     [
+      "a day after the inverted source is no part of it",
+      "“We will win,” said Ola Smith on Friday.",
+      { source: "Ola Smith", cue: "said" },
+    ],
+    [
+      "an “of” tail of the inverted source is part of it",
+      "“We will win,” said Peter Vik, of Mayfield Church.",
+      { source: "Peter Vik, of Mayfield Church", cue: "said" },
+    ],
+    [
       "an outlet name after the inverted source",
       "“The impact is small,” wrote Carla Easton for Morning Consult.",
       { source: "Carla Easton for Morning Consult", cue: "wrote" },

@@ -3,7 +3,7 @@
  * family) and after "according to".
  */
 import type { Token } from "../doc.js";
-import { isHead, isNP, nameWordAsVerb, npAt, PP_JOINERS, QUOTE_MARK, SUBJECT_PRONOUNS, verbBeforeNoun } from "./words.js";
+import { isHead, isNP, nameWordAsVerb, npAt, PP_JOINERS, QUOTE_MARK, SUBJECT_PRONOUNS, temporalNP, verbBeforeNoun } from "./words.js";
 
 /** "(D-Va.)" right after a name: its end, or `last` when there is none. */
 function parenthesis(tokens: Token[], last: number, max: number): number {
@@ -30,6 +30,8 @@ function endsTail(tokens: Token[], k: number): boolean {
     n.pos === "CCONJ" ||
     n.pos === "SCONJ" ||
     n.lower === "according" ||
+    // ("…, said Smith, in a statement": an adjunct, not an appositive)
+    (n.pos === "ADP" && /^(in|on|at|during|after|before)$/.test(n.lower)) ||
     QUOTE_MARK.test(n.text)
   );
 }
@@ -43,6 +45,13 @@ function upToComma(tokens: Token[], from: number, max: number): [number, number]
   let k = from;
   while (k <= max && k - from < 8 && tokens[k]!.text !== "," && !QUOTE_MARK.test(tokens[k]!.text) && /[\p{L}\p{N}]/u.test(tokens[k]!.text)) k++;
   return k > from && (k > max || tokens[k]!.text === "," || /^[.?!]$/.test(tokens[k]!.text)) ? [from, k - 1] : null;
+}
+
+/** "on Friday", "on Friday night" — but not "Morning Consult", a name that starts with a time word. */
+function timeAt(tokens: Token[], k: number, max: number): boolean {
+  const next = tokens[k + 1];
+  if (/^\p{Lu}/u.test(tokens[k]!.text) && next && /^\p{Lu}/u.test(next.text) && !temporalNP(tokens, k + 1, k + 1)) return false;
+  return temporalNP(tokens, k, k) || (k + 1 <= max && temporalNP(tokens, k, k + 1));
 }
 
 /** "Holtz-Eakin": a hyphen with no space on either side joins a capitalised part to the name. */
@@ -65,7 +74,8 @@ export function npRight(tokens: Token[], from: number, max: number, tail = true)
   while (j <= max && (npAt(tokens, j) || nameWordAsVerb(tokens, j) || verbBeforeNoun(tokens, j) || hyphenJoin(tokens, j, max))) {
     j += hyphenJoin(tokens, j, max) ? 2 : 1;
   }
-  while (j + 1 <= max && PP_JOINERS.has(tokens[j]!.lower) && isNP(tokens[j + 1])) {
+  // (not a time: "said Smith on Friday")
+  while (j + 1 <= max && PP_JOINERS.has(tokens[j]!.lower) && isNP(tokens[j + 1]) && !timeAt(tokens, j + 1, max)) {
     j++;
     while (j <= max && (isNP(tokens[j]) || nameWordAsVerb(tokens, j))) j++;
   }
@@ -81,7 +91,7 @@ export function npRight(tokens: Token[], from: number, max: number, tail = true)
     comma?.text === "," &&
     n &&
     last + 2 <= max &&
-    (isNP(n) || n.lower === "who" || n.lower === "whose") &&
+    (isNP(n) || n.lower === "who" || n.lower === "whose" || n.lower === "of") &&
     !endsTail(tokens, last + 1)
   ) {
     let k = last + 2;
