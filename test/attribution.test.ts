@@ -425,6 +425,19 @@ describe("attribution: where indirect content ends", () => {
     ]);
   });
 
+  it("content ends before “, but …”", () => {
+    expect(rows("The minister said the port would reopen in May, but repairs could take longer.")[0]?.content).toBe(
+      "the port would reopen in May",
+    );
+  });
+
+  it("content ends before a spaced dash and a word after which content usually stops", () => {
+    expect(rows("She said the fund was growing -- a sign of confidence in the port.")[0]?.content).toBe("the fund was growing");
+    expect(rows("She said the fund was growing -- including its reserves.")[0]?.content).toBe(
+      "the fund was growing -- including its reserves",
+    );
+  });
+
   it("names joined by a bare “and” stay one subject inside the content", () => {
     const text = "He stated that Norway and Iceland had agreed on a new fishing quota.";
     expect(rows(text)[0]?.content).toBe("that Norway and Iceland had agreed on a new fishing quota");
