@@ -4,7 +4,7 @@
  * colon, and the preposition of "complained about …".
  */
 import type { Cue, Token } from "../doc.js";
-import { nameWordAsVerb, temporalNP } from "../noun-phrases.js";
+import { temporalNP } from "../noun-phrases.js";
 import { isAdded } from "./added-cue.js";
 
 /** verbs whose first object is the listener, not the content: "told reporters that …" */
@@ -115,7 +115,7 @@ export function contentStart(tokens: Token[], cue: Cue, from: number, sEnd: numb
   // (a cue beyond the lexicon with an object: "is introducing a trial membership that gives …" — a relative "that")
   const objectFirst = isAdded(cue) && ["DET", "NOUN", "NUM", "ADJ"].includes(tokens[k]?.pos ?? "");
   for (let j = k; j < Math.min(sEnd, k + 9) && !objectFirst; j++) {
-    if (CLAUSE_POS.has(tokens[j]!.pos) && !nameWordAsVerb(tokens, j)) break;
+    if (CLAUSE_POS.has(tokens[j]!.pos)) break;
     if (tokens[j]!.lower === "that" && j > k) {
       k = j;
       break;

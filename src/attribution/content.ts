@@ -9,7 +9,6 @@ import { contentStop, TRAILING, trimEnd } from "./content-end.js";
 const OPEN_FRAMES: ReadonlySet<string> = new Set(["that", "to", "object"]);
 import { isAdded } from "./added-cue.js";
 import { LEXICON } from "../lexicon.js";
-import { nameWordAsVerb } from "../noun-phrases.js";
 import { bareClauseStart, CLAUSE_POS, contentStart } from "./content-start.js";
 
 type TokRange = [number, number];
@@ -45,7 +44,7 @@ export function rightContent(
     // (a quoted phrase in the subject leaves the window wider: said "budget reforms" and the collection of taxes would …)
     const window = /^["“«]/.test(first.text) ? 16 : 10;
     for (let j = k + 1; j < Math.min(sEnd, k + window); j++) {
-      if (CLAUSE_POS.has(tokens[j]!.pos) && !nameWordAsVerb(tokens, j)) {
+      if (CLAUSE_POS.has(tokens[j]!.pos)) {
         clause = true;
         break;
       }

@@ -3,7 +3,7 @@
  * family) and after "according to".
  */
 import type { Token } from "../doc.js";
-import { isHead, isNP, nameWordAsVerb, npAt, PP_JOINERS, QUOTE_MARK, SUBJECT_PRONOUNS, temporalNP, verbBeforeNoun } from "./words.js";
+import { isHead, isNP, npAt, PP_JOINERS, QUOTE_MARK, SUBJECT_PRONOUNS, temporalNP, verbBeforeNoun } from "./words.js";
 
 /** "(D-Va.)" right after a name: its end, or `last` when there is none. */
 function parenthesis(tokens: Token[], last: number, max: number): number {
@@ -69,20 +69,20 @@ export function npRight(tokens: Token[], from: number, max: number, tail = true)
   if (from > max) return null;
   const t = tokens[from]!;
   if (t.pos === "PRON" && SUBJECT_PRONOUNS.has(t.lower)) return [from, from];
-  if (!npAt(tokens, from) && !nameWordAsVerb(tokens, from) && !verbBeforeNoun(tokens, from)) return null;
+  if (!npAt(tokens, from) && !verbBeforeNoun(tokens, from)) return null;
   let j = from;
-  while (j <= max && (npAt(tokens, j) || nameWordAsVerb(tokens, j) || verbBeforeNoun(tokens, j) || hyphenJoin(tokens, j, max))) {
+  while (j <= max && (npAt(tokens, j) || verbBeforeNoun(tokens, j) || hyphenJoin(tokens, j, max))) {
     j += hyphenJoin(tokens, j, max) ? 2 : 1;
   }
   // (not a time: "said Smith on Friday")
   while (j + 1 <= max && PP_JOINERS.has(tokens[j]!.lower) && isNP(tokens[j + 1]) && !timeAt(tokens, j + 1, max)) {
     j++;
-    while (j <= max && (isNP(tokens[j]) || nameWordAsVerb(tokens, j))) j++;
+    while (j <= max && isNP(tokens[j])) j++;
   }
   let last = j - 1;
   // "a source involved in …": a trailing adjective or participle is not the head
   while (last > from && tokens[last]!.pos === "ADJ" && tokens[last + 1]?.pos === "ADP") last--;
-  if (last < from || !(isHead(tokens[last]!) || nameWordAsVerb(tokens, last))) return null;
+  if (last < from || !isHead(tokens[last]!)) return null;
   last = parenthesis(tokens, last, max);
   const comma = tokens[last + 1];
   const n = tokens[last + 2];

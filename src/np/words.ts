@@ -126,14 +126,4 @@ export function verbBeforeNoun(tokens: Token[], k: number): boolean {
   return t !== undefined && t.pos === "VERB" && !/(ing|ed|s)$/.test(t.lower) && tokens[k + 1]?.pos === "NOUN";
 }
 
-/** A capitalised word the tagger took for a verb inside a name: "said Don Fowler", "for Morning Consult". */
-export function nameWordAsVerb(tokens: Token[], k: number): boolean {
-  const t = tokens[k];
-  if (t?.pos !== "VERB" || !/^\p{Lu}\p{Ll}/u.test(t.text)) return false;
-  const near = (x: Token | undefined) =>
-    x !== undefined && (x.pos === "PROPN" || x.pos === "NOUN") && /^\p{Lu}/u.test(x.text) && x.sentence === t.sentence;
-  return near(tokens[k + 1]) || near(tokens[k - 1]);
-}
-
-
 export const QUOTE_MARK = /^(?:["“”«»]|'')$/;
