@@ -5,4 +5,4 @@
  */
 export { accordingSource, npRight } from "./np/right.js";
 export { subjectLeft } from "./np/subject.js";
-export { SUBJECT_PRONOUNS, temporalNP } from "./np/words.js";
+export { isParticle, QUOTE_MARK, SUBJECT_PRONOUNS, temporalNP } from "./np/words.js";

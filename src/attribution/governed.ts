@@ -9,15 +9,13 @@
  * Content is the verb's object up to the end of the quote. Confidence is low: the verb is
  * often no reporting verb at all.
  */
-import type { Quote, StatementDraft } from "../doc.js";
+import type { StatementDraft } from "../doc.js";
 import { mainSubject } from "./source.js";
-import { subjectLeft } from "../noun-phrases.js";
+import { QUOTE_MARK, subjectLeft } from "../noun-phrases.js";
 import { isTitleText } from "../speakers/quoted-titles.js";
-import { contains } from "../spans.js";
 import { plausibleAgent } from "./added-cue.js";
 import { type Ctx, type TokRange, tokRange } from "./context.js";
 
-const QUOTE_MARK = /^(?:["“”«»]|'')$/;
 /** how far left of the quote the governing verb may be, in tokens */
 const REACH = 14;
 /** verbs that govern no quote: copulas and light verbs whose quote is a name or a label */
@@ -59,10 +57,11 @@ function cueStart(c: Ctx, verb: number, source: TokRange): number {
  * the first one, joined by a comma, "and" or "or" (with a few words between), are the same content;
  * they are marked used and the content ends at the last.
  */
-function listedQuotesEnd(c: Ctx, q: Quote): number {
+function listedQuotesEnd(c: Ctx, qi: number): number {
+  const q = c.quotes[qi]!;
   const { text, tokens, index } = c;
   let end = q.end;
-  for (let i = c.quotes.indexOf(q) + 1; i < c.quotes.length; i++) {
+  for (let i = qi + 1; i < c.quotes.length; i++) {
     const n = c.quotes[i]!;
     if (c.usedQuotes.has(n) || tokens[index.atOrAfter(n.start)]?.sentence !== tokens[index.atOrBefore(q.end)]?.sentence) break;
     const gap = text.slice(end, n.start);
@@ -75,9 +74,14 @@ function listedQuotesEnd(c: Ctx, q: Quote): number {
 
 export function governedQuotes(c: Ctx): void {
   const { text, tokens, index } = c;
-  const taken = c.out.flatMap((s) => s.content);
-  for (const q of c.quotes) {
-    if (c.usedQuotes.has(q) || taken.some((r) => contains(r, q))) continue;
+  // a quote inside a statement's content is taken: one sweep over both, sorted by start
+  const taken = c.out.flatMap((s) => s.content).sort((a, b) => a.start - b.start);
+  let t = 0;
+  let takenEnd = -1;
+  for (let qi = 0; qi < c.quotes.length; qi++) {
+    const q = c.quotes[qi]!;
+    while (t < taken.length && taken[t]!.start <= q.start) takenEnd = Math.max(takenEnd, taken[t++]!.end);
+    if (c.usedQuotes.has(q) || takenEnd >= q.end) continue;
     if (isTitleText(text.slice(q.inner.start, q.inner.end))) continue;
     const qFirst = index.atOrAfter(q.start);
     const [sFirst] = index.bySentence[tokens[qFirst]?.sentence ?? q.sentence] ?? [qFirst];
@@ -88,7 +92,7 @@ export function governedQuotes(c: Ctx): void {
     const source = participle ? mainSubject(tokens, sFirst, verb) : subjectLeft(tokens, verb, sFirst);
     if (!source || !plausibleAgent(tokens, source)) continue;
     const first = cueStart(c, verb, source);
-    const end = listedQuotesEnd(c, q);
+    const end = listedQuotesEnd(c, qi);
     const draft: StatementDraft = {
       kind: verb + 1 === qFirst && end === q.end ? "direct" : "mixed",
       content: [{ start: tokens[verb + 1]!.start, end }],

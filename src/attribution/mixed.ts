@@ -4,9 +4,9 @@
  * sentence after it ("said “it gets me mad” every time he thinks about …"). Both make it mixed.
  */
 import type { Cue, Quote, Range } from "../doc.js";
+import { QUOTE_MARK } from "../noun-phrases.js";
 import type { Ctx } from "./context.js";
 
-const QUOTE_MARK = /^(?:["“”«»]|'')$/;
 
 export function introducedContent(c: Ctx, q: Quote, cue: Cue, para: Range): Range | null {
   const { tokens, index } = c;

@@ -1,12 +1,9 @@
 /** The source mention of a cue: the subject to its left, or the noun phrase after it in an inversion. */
 import type { Cue, Token } from "../doc.js";
-import { accordingSource, npRight, subjectLeft, temporalNP } from "../noun-phrases.js";
+import { accordingSource, isParticle, npRight, QUOTE_MARK, subjectLeft, temporalNP } from "../noun-phrases.js";
 import type { Ctx, TokRange } from "./context.js";
 
-const QUOTE_MARK = /^(?:["“”«»]|'')$/;
 const SKIP = new Set(["ADV", "AUX", "PART"]);
-
-const nameParticle = (t: Token): boolean => /^(de|van|von|der|al|el|da|di|du|la|le)$/.test(t.text);
 
 /** The first subject of the sentence: "Kasich ended his bid on Monday, telling supporters …". */
 export function mainSubject(tokens: Token[], first: number, head: number): TokRange | null {
@@ -68,7 +65,7 @@ export function sourceOf(c: Ctx, cue: Cue, first: number, last: number): TokRang
     // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject
     if (tokens[head - 1]?.pos === "PROPN" && head - 1 >= first && !temporalNP(tokens, head - 1, head - 1)) {
       let k = head - 1;
-      while (k - 1 >= first && (tokens[k - 1]!.pos === "PROPN" || nameParticle(tokens[k - 1]!))) k--;
+      while (k - 1 >= first && (tokens[k - 1]!.pos === "PROPN" || isParticle(tokens, k - 1))) k--;
       return [k, head - 1];
     }
     return mainSubject(tokens, first, head);

@@ -5,6 +5,7 @@
  * ("Note:", "Editor's note:", "Update:") are not speakers.
  */
 import { LEXICON } from "../lexicon.js";
+import { firstStartingFrom } from "../spans.js";
 import type { Ctx } from "./context.js";
 import { paragraphAt } from "./context.js";
 
@@ -26,7 +27,7 @@ export function speakerLines(c: Ctx): void {
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     if (end - start < 2) continue;
     c.usedCues.add(cue);
-    for (const q of c.quotes) if (q.start >= para.start && q.start < cue.start) c.usedQuotes.add(q);
+    for (let i = firstStartingFrom(c.quotes, para.start); i < c.quotes.length && c.quotes[i]!.start < cue.start; i++) c.usedQuotes.add(c.quotes[i]!);
     c.out.push({
       kind: "direct",
       content: [{ start, end }],

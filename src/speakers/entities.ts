@@ -27,9 +27,14 @@ const PARTICLES = /^(de|van|von|der|den|ter|ten|al|el|da|di|du|le|la|dos|del)$/i
 /** "p:vries" for "Anna de Vries", "De Vries" and "Vries"; "p:assad" for "al-Assad". */
 export function surnameKey(doc: Doc, m: Mention): string {
   const name = doc.text.slice(m.name?.start ?? m.start, m.end);
-  const parts = name.split(/\s+/).filter((w) => !PARTICLES.test(w));
+  const parts = nameParts(name);
   const last = (parts[parts.length - 1] ?? name).toLowerCase().replace(/['’]s$/, "");
   return `p:${last.replace(/^(al|el)-/, "")}`;
+}
+
+/** A name's words without particles: "Anna de Vries" → Anna, Vries. */
+function nameParts(name: string): string[] {
+  return name.split(/\s+/).filter((w) => !PARTICLES.test(w));
 }
 
 export class Entities {
@@ -48,7 +53,7 @@ export class Entities {
     const nameRange = m.name ?? m;
     const nameText = this.doc.text.slice(nameRange.start, nameRange.end);
     // one word (a particle aside: "De Vries") is a person when a person with that surname is known
-    const parts = nameText.split(/\s+/).filter((w) => !PARTICLES.test(w));
+    const parts = nameParts(nameText);
     const single = parts.length === 1;
     const surname = surnameKey(this.doc, m);
     const asPerson = m.type === "person" || (single && this.people.has(surname));
@@ -103,8 +108,7 @@ export class Entities {
   /** Whether a bare surname could be more than one person here ("Clinton" with Hillary and Bill). */
   ambiguous(m: Mention): boolean {
     const nameRange = m.name ?? m;
-    const parts = this.doc.text.slice(nameRange.start, nameRange.end).split(/\s+/).filter((w) => !PARTICLES.test(w));
-    return parts.length === 1 && (this.people.get(surnameKey(this.doc, m))?.length ?? 0) > 1;
+    return nameParts(this.doc.text.slice(nameRange.start, nameRange.end)).length === 1 && (this.people.get(surnameKey(this.doc, m))?.length ?? 0) > 1;
   }
 
   nominal(text: string): Entity {
