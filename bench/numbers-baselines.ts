@@ -30,8 +30,8 @@ import {
   runScorer,
   stageMentions,
 } from "../scripts/numbers-eval.js";
-import { chronoDates } from "../src/adapters/chrono.js";
-import { compromiseNumbers } from "../src/adapters/compromise-numbers.js";
+import { chronoDates } from "./adapters/chrono.js";
+import { compromiseNumbers } from "./adapters/compromise-numbers.js";
 import {
   type LibNumber,
   recognizeNumbers,

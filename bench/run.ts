@@ -20,7 +20,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Doc } from "../src/doc.js";
 import { createPipeline, loadPipelineConfig } from "../src/index.js";
-import { buildRecord } from "../src/stages/record.js";
+import { buildRecord } from "../src/record.js";
 import { benchPipeline } from "./pipeline-arg.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));

@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Doc } from "../src/doc.js";
 import type { NumberMention, Range } from "../src/schema.js";
-import { datesStage, findDates } from "../src/stages/dates.js";
-import { findNumbers, numbersStage } from "../src/stages/numbers.js";
+import { datesStage, findDates } from "../src/stages/dates/dates.js";
+import { findNumbers, numbersStage } from "../src/stages/numbers/numbers.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const NUMBERS_DATA = join(here, "../../shared/data/numbers");

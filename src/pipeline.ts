@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { Doc, LayerName } from "./doc.js";
-import { buildRecord } from "./stages/record.js";
+import { buildRecord } from "./record.js";
 import type { DocumentRecord } from "./schema.js";
 import type { Stage } from "./stage.js";
 import { STAGES } from "./stages/index.js";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { clauseTense } from "../src/dates/clause-tense.js";
-import { findDateCandidates } from "../src/dates/find-date-candidates.js";
+import { clauseTense } from "../src/stages/dates/clause-tense.js";
+import { findDateCandidates } from "../src/stages/dates/find-date-candidates.js";
 import { Doc } from "../src/doc.js";
 import type { NumberMention, Range } from "../src/schema.js";
-import { datesStage, findDates } from "../src/stages/dates.js";
-import { findNumbers, numbersStage } from "../src/stages/numbers.js";
+import { datesStage, findDates } from "../src/stages/dates/dates.js";
+import { findNumbers, numbersStage } from "../src/stages/numbers/numbers.js";
 
 /** The document date of every table row: Thursday 24 July 2025. */
 const DOC_DATE = "2025-07-24";

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import type { DocumentRecord } from "../src/schema.js";
-import { checkSpans } from "../src/stages/record.js";
+import { checkSpans } from "../src/record.js";
 
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 export const sharedRoot = fileURLToPath(new URL("../../shared/", import.meta.url));

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readInputs } from "../src/io/readers.js";
 import type { DocumentRecord, ErrorRecord } from "../src/schema.js";
-import { checkSpans, sha256 } from "../src/stages/record.js";
+import { checkSpans, sha256 } from "../src/record.js";
 import { CORPUS, ensureBuilt, runCli, tempDir, testPipeline } from "./runner-helpers.js";
 
 let P: string;

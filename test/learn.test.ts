@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Doc } from "../src/doc.js";
-import { cueFeatureContext, cueFeatures } from "../src/learn/cue-features.js";
-import { cueModel, modelPath, parseModel, quotesOf, writeModel } from "../src/learn/cue-model.js";
+import { cueFeatureContext, cueFeatures } from "../src/stages/cues/cue-features.js";
+import { cueModel, modelPath, parseModel, quotesOf, writeModel } from "../src/stages/cues/cue-model.js";
 import { argmax, prune, scores, train } from "../src/learn/perceptron.js";
 import { seededRandom, shuffle } from "../src/random.js";
 import { STAGES } from "../src/stages/index.js";
-import { findCues } from "../src/stages/cues.js";
+import { findCues } from "../src/stages/cues/cues.js";
 import { hasShared, repoRoot, sharedMissing } from "./helpers.js";
 
 /** A toy problem: the class is which of three colours the example names; "noise" features carry nothing. */
@@ -88,7 +88,7 @@ describe("cue model file", () => {
 describe.skipIf(!hasShared)(`training${hasShared ? "" : ` (${sharedMissing})`}`, () => {
   it("npm run train reproduces the committed model byte for byte", { timeout: 600_000 }, () => {
     const out = join(mkdtempSync(join(tmpdir(), "statements-train-")), "cue-model.json");
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/learn/train.ts", "--out", out], {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/learn/train-cues.ts", "--out", out], {
       cwd: repoRoot,
       encoding: "utf8",
     });

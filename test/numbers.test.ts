@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { Doc } from "../src/doc.js";
 import type { NumberMention, Range } from "../src/schema.js";
-import { datesStage, findDates } from "../src/stages/dates.js";
-import { findNumbers, numbersStage } from "../src/stages/numbers.js";
+import { datesStage, findDates } from "../src/stages/dates/dates.js";
+import { findNumbers, numbersStage } from "../src/stages/numbers/numbers.js";
 
 /** One sentence per non-empty line, trimmed (what the harness does). */
 function lines(text: string): Range[] {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Range } from "../src/schema.js";
-import { splitSentences } from "../src/stages/sentence-split.js";
+import { splitSentences } from "../src/stages/sentences/split.js";
 
 const whole = (text: string): Range => ({ start: 0, end: text.length });
 const split = (text: string, body: Range = whole(text)): string[] =>

@@ -8,7 +8,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
-import { sha256 } from "../stages/record.js";
+import { sha256 } from "../record.js";
 import type { DocumentRecord, ErrorRecord } from "../schema.js";
 import { isReadError, readInputs } from "./readers.js";
 

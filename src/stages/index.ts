@@ -1,14 +1,14 @@
 /** The stage registry: pipeline configs name stages from here. */
 import type { Stage } from "../stage.js";
-import { attributionStage } from "./attribution.js";
-import { coreferenceStage } from "./coreference.js";
-import { cuesStage } from "./cues.js";
-import { datesStage } from "./dates.js";
+import { attributionStage } from "./attribution/attribution.js";
+import { coreferenceStage } from "./coreference/coreference.js";
+import { cuesStage } from "./cues/cues.js";
+import { datesStage } from "./dates/dates.js";
 import { ingestStage } from "./ingest.js";
 import { mentionsStage } from "./mentions.js";
-import { numbersStage } from "./numbers.js";
+import { numbersStage } from "./numbers/numbers.js";
 import { quotesStage } from "./quotes.js";
-import { sentencesStage } from "./sentences.js";
+import { sentencesStage } from "./sentences/sentences.js";
 import { tokensStage } from "./tokens.js";
 
 export const STAGES: Readonly<Record<string, Stage>> = Object.fromEntries(

@@ -3,8 +3,8 @@
  * and a name: "Turkish Foreign Minister | Hakan Fidan") and personal pronouns.
  */
 import type { Mention, Token } from "../doc.js";
-import { LEXICON } from "../lexicon.js";
-import { quotedTitles } from "../speakers/quoted-titles.js";
+import { LEXICON } from "../lexicons/lexicon.js";
+import { quotedTitles } from "../text/quoted-titles.js";
 import type { Stage } from "../stage.js";
 
 const CAP = /^\p{Lu}/u;
