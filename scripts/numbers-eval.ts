@@ -7,10 +7,10 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Doc } from "../src/doc.js";
+import { parseDay } from "../src/calendar-day.js";
 import type { NumberMention, Range } from "../src/schema.js";
-import { datesStage, findDates } from "../src/stages/dates/dates.js";
-import { findNumbers, numbersStage } from "../src/stages/numbers/numbers.js";
+import { findDates } from "../src/stages/dates/dates.js";
+import { findNumbers } from "../src/stages/numbers/numbers.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const NUMBERS_DATA = join(here, "../../shared/data/numbers");
@@ -46,14 +46,12 @@ export function lineSentences(text: string): Range[] {
   return out;
 }
 
-/** The numbers and dates stages on one gold line (a sentence per line), merged and sorted. */
+/** What the dates and numbers stages find on one gold line (a sentence per line), merged and sorted. */
 export function stageMentions(g: GoldLine): NumberMention[] {
-  const doc = new Doc(g.text, { id: g.id, date: g.date ?? null });
-  doc.set("body", { start: 0, end: g.text.length });
-  doc.set("sentences", lineSentences(g.text));
-  numbersStage.run(doc, { options: {} });
-  datesStage.run(doc, { options: {} });
-  return [...doc.get("numbers"), ...doc.get("dates")].sort((a, b) => a.start - b.start || a.end - b.end);
+  const sentences = lineSentences(g.text);
+  const dates = findDates(g.text, sentences, g.date ? parseDay(g.date) : null);
+  const { numbers } = findNumbers(g.text, sentences, dates.claimed);
+  return [...numbers, ...dates.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** A prediction line for the scorer. */
@@ -104,7 +102,10 @@ export function prefilterThroughput(): ThroughputRow[] {
     "without numbers": all.filter((s) => !numeric.test(s)),
   } as const;
   // warm up: build the library's models and let the JIT settle
-  for (const s of all) findNumbers(s, [{ start: 0, end: s.length }], { prefilter: false });
+  for (const s of all) {
+    const whole = [{ start: 0, end: s.length }];
+    findNumbers(s, whole, findDates(s, whole, null).claimed, { prefilter: false });
+  }
   const rows: ThroughputRow[] = [];
   for (const [name, sentences] of Object.entries(groups) as Array<[ThroughputRow["text"], string[]]>) {
     const parts: string[] = [];
@@ -122,8 +123,8 @@ export function prefilterThroughput(): ThroughputRow[] {
         // a distinct text per run, so nothing is reused from an earlier run
         const fresh = `${text}\n${prefilter}${run}`;
         const t0 = performance.now();
-        const { numbers } = findNumbers(fresh, ranges, { prefilter });
-        findDates(fresh, ranges, "2025-07-24", numbers);
+        const dates = findDates(fresh, ranges, parseDay("2025-07-24"));
+        findNumbers(fresh, ranges, dates.claimed, { prefilter });
         times.push(performance.now() - t0);
       }
       const ms = times.sort((a, b) => a - b)[1]!;

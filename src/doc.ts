@@ -2,7 +2,10 @@
  * The Doc: the original text plus typed layers. Stages add layers; nobody changes the text.
  * Every offset is a UTF-16 [start, end) index into `text`.
  */
+import type { CalendarDay } from "./calendar-day.js";
 import type { CueType, Message, NumberMention, Range } from "./schema.js";
+
+export type { CalendarDay } from "./calendar-day.js";
 
 export type { Message, NumberMention, Range } from "./schema.js";
 
@@ -46,6 +49,10 @@ export interface Cue extends Range {
   /** how the cue was found: verb, phrase, punctuation, nominal */
   form: "verb" | "phrase" | "colon" | "dash" | "nominal";
   passive?: boolean;
+  /** the cue tagger's score (0..1) when the model found or confirmed the cue */
+  score?: number;
+  /** added by the model beyond the lexicon: attribution asks more of its frame and its source */
+  added?: boolean;
 }
 
 /** A quotation found by its marks: the marks are inside [start, end). */
@@ -55,6 +62,13 @@ export interface Quote extends Range {
   closed: boolean;
   /** index into doc.sentences of the sentence where it opens */
   sentence: number;
+}
+
+export interface DatesLayer {
+  /** resolved dates (kind "date"), merged with numbers in the record */
+  mentions: NumberMention[];
+  /** every span the date grammar read as a date expression, resolved or not, sorted */
+  claimed: Range[];
 }
 
 export interface SpeakerDraft {
@@ -77,13 +91,23 @@ export interface StatementDraft {
 
 export interface DocMeta {
   id: string;
-  /** document date YYYY-MM-DD, or null */
-  date: string | null;
+  /** the input's own date (a JSONL `date` field), or null */
+  date: CalendarDay | null;
+  /** the date for documents that give none (the CLI's --date), or null */
+  defaultDate?: CalendarDay | null;
+}
+
+/** Where the article text is, after a date header and a BOM, and the date the document gets. */
+export interface Body extends Range {
+  /** header > input field > default date (decided by the ingest stage), or null */
+  date: CalendarDay | null;
 }
 
 export interface Layers {
-  /** [start, end) of the article body: after the date header, without a BOM. */
-  body: Range;
+  /** [start, end) of the article body (after the date header, without a BOM) and the document date */
+  body: Body;
+  /** the non-empty paragraphs (lines) of the body, trimmed, in order */
+  paragraphs: Range[];
   sentences: Range[];
   tokens: Token[];
   mentions: Mention[];
@@ -93,13 +117,23 @@ export interface Layers {
   attributions: StatementDraft[];
   statements: StatementDraft[];
   numbers: NumberMention[];
-  /** date mentions (kind "date"), merged with numbers in the record */
-  dates: NumberMention[];
+  dates: DatesLayer;
 }
 
 export type LayerName = keyof Layers;
 
-export class Doc {
+/**
+ * What a stage sees of the Doc: the text, the input's metadata, the layers it declared in `requires`
+ * and the one it `provides`. Reading any other layer throws (the pipeline hands each stage a view).
+ */
+export interface DocView {
+  readonly text: string;
+  readonly meta: Readonly<DocMeta>;
+  get<K extends LayerName>(name: K): Layers[K];
+  set<K extends LayerName>(name: K, value: Layers[K]): void;
+}
+
+export class Doc implements DocView {
   readonly text: string;
   readonly meta: DocMeta;
   readonly messages: Message[] = [];
@@ -122,6 +156,23 @@ export class Doc {
 
   set<K extends LayerName>(name: K, value: Layers[K]): void {
     this.layers[name] = value;
+  }
+
+  /** A view for one stage: `get` only of `reads`, `set` only of `writes`. */
+  view(reads: readonly LayerName[], writes: LayerName): DocView {
+    const allowed = new Set<LayerName>([...reads, writes]);
+    return {
+      text: this.text,
+      meta: this.meta,
+      get: <K extends LayerName>(name: K): Layers[K] => {
+        if (!allowed.has(name)) throw new Error(`reads layer "${name}", which it does not declare in requires`);
+        return this.get(name);
+      },
+      set: <K extends LayerName>(name: K, value: Layers[K]): void => {
+        if (name !== writes) throw new Error(`sets layer "${name}"; it provides only "${writes}"`);
+        this.set(name, value);
+      },
+    };
   }
 
   message(stage: string, rule: string, reason: string, span?: Range): void {

@@ -5,10 +5,11 @@
  *   createPipeline(config), loadPipeline(name)
  */
 import { Doc } from "./doc.js";
-import { isValidIsoDate } from "./stages/ingest.js";
+import { type CalendarDay, dayError, parseDay } from "./calendar-day.js";
 import { createPipeline, loadPipelineConfig, type Pipeline, PipelineError } from "./pipeline.js";
 import { type DocumentRecord, type ErrorRecord, type Message, SCHEMA_VERSION } from "./schema.js";
 
+export { type CalendarDay, dayError, parseDay } from "./calendar-day.js";
 export { createPipeline, loadPipelineConfig, PipelineError, type Pipeline } from "./pipeline.js";
 export * from "./schema.js";
 
@@ -17,6 +18,8 @@ export interface InputDocument {
   id: string;
   text: string;
   date?: string | null | undefined;
+  /** the date for a document that gives none (the CLI's --date) */
+  defaultDate?: string | null | undefined;
   messages?: Message[];
 }
 
@@ -42,20 +45,19 @@ export function loadPipeline(name = "default"): Pipeline {
   return p;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function checkDate(date: string | null | undefined): string | null {
+function checkDate(date: string | null | undefined, what: string): CalendarDay | null {
   if (date === undefined || date === null || date === "") return null;
-  const m = ISO.exec(date);
-  if (!m || !isValidIsoDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
-    throw new DocumentError("bad-date", `Expected a date YYYY-MM-DD, got ${JSON.stringify(date)}`);
-  }
-  return date;
+  const day = parseDay(date);
+  if (!day) throw new DocumentError("bad-date", `${what}: ${dayError(date)}`);
+  return day;
 }
 
 export interface ExtractOptions {
   id?: string;
+  /** the document's own date (YYYY-MM-DD); a `date …` header in the text wins over it */
   date?: string | null;
+  /** the date for a document that gives none, in its header or `date` (the CLI's --date) */
+  defaultDate?: string | null;
   pipeline?: Pipeline | string;
   messages?: Message[];
 }
@@ -68,7 +70,11 @@ export function extract(text: string, options: ExtractOptions = {}): DocumentRec
   if (text.trim() === "") {
     throw new DocumentError("empty-document", text.length === 0 ? "the document is empty" : "the document holds only whitespace");
   }
-  const doc = new Doc(text, { id: options.id ?? "doc", date: checkDate(options.date) });
+  const doc = new Doc(text, {
+    id: options.id ?? "doc",
+    date: checkDate(options.date, "date"),
+    defaultDate: checkDate(options.defaultDate, "default date"),
+  });
   for (const m of options.messages ?? []) doc.messages.push(m);
   return pipeline.run(doc);
 }
@@ -80,7 +86,13 @@ export function errorRecord(docId: string, code: string, message: string): Error
 /** Never throws: bad input and stage failures become an error record for this document only. */
 export function processDocument(input: InputDocument, pipeline: Pipeline): DocumentRecord | ErrorRecord {
   try {
-    return extract(input.text, { id: input.id, date: input.date ?? null, pipeline, messages: input.messages ?? [] });
+    return extract(input.text, {
+      id: input.id,
+      date: input.date ?? null,
+      defaultDate: input.defaultDate ?? null,
+      pipeline,
+      messages: input.messages ?? [],
+    });
   } catch (err) {
     if (err instanceof DocumentError) return errorRecord(input.id, err.code, err.message);
     if (err instanceof PipelineError) return errorRecord(input.id, `stage-failed:${err.stage}`, err.message);

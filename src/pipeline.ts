@@ -1,11 +1,13 @@
 /**
- * Runs stages in order over one Doc. Checks each stage's `requires` before it runs and names the
- * stage in every error. Pipeline configs (pipelines/*.json) are validated with zod.
+ * Runs stages in order over one Doc. Checks each stage's `requires` when the pipeline is built and
+ * before it runs, hands it a view of the Doc that reads only the layers it declared, stamps its name
+ * on the messages it reports, and names the stage in every error. Pipeline configs
+ * (pipelines/*.json) are validated with zod.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import type { Doc, LayerName } from "./doc.js";
+import type { Doc, LayerName, Range } from "./doc.js";
 import { buildRecord } from "./record.js";
 import type { DocumentRecord } from "./schema.js";
 import type { Stage } from "./stage.js";
@@ -37,6 +39,11 @@ export interface Pipeline {
   config: PipelineConfig;
   info: DocumentRecord["pipeline"];
   stages: Stage[];
+  /**
+   * Runs all stages on a doc, adding their layers (no record). Throws PipelineError. `timed`, when
+   * given, hears each stage's name and milliseconds (the bench's per-stage table).
+   */
+  annotate(doc: Doc, timed?: (stage: string, ms: number) => void): Doc;
   /** Runs all stages on a doc and returns the validated record. Throws PipelineError. */
   run(doc: Doc): DocumentRecord;
 }
@@ -88,18 +95,26 @@ export function createPipeline(input: unknown, registry: Readonly<Record<string,
     config,
     info,
     stages,
-    run(doc: Doc): DocumentRecord {
+    annotate(doc: Doc, timed?: (stage: string, ms: number) => void): Doc {
       for (const stage of stages) {
+        const started = timed ? performance.now() : 0;
         const missing = stage.requires.filter((r) => !doc.has(r));
         if (missing.length > 0) throw new PipelineError(stage.name, `layer(s) ${missing.join(", ")} missing`);
+        const view = doc.view(stage.requires, stage.provides);
+        const report = (rule: string, reason: string, span?: Range) => doc.message(stage.name, rule, reason, span);
         try {
-          stage.run(doc, { options: config.options[stage.name] ?? {} });
+          stage.run(view, { options: config.options[stage.name] ?? {}, report });
         } catch (err) {
           if (err instanceof PipelineError) throw err;
           throw new PipelineError(stage.name, err instanceof Error ? err.message : String(err));
         }
         if (!doc.has(stage.provides)) throw new PipelineError(stage.name, `did not provide layer "${stage.provides}"`);
+        timed?.(stage.name, performance.now() - started);
       }
+      return doc;
+    },
+    run(doc: Doc): DocumentRecord {
+      this.annotate(doc);
       try {
         return buildRecord(doc, info);
       } catch (err) {

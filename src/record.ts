@@ -86,7 +86,7 @@ export function checkSpans(text: string, record: DocumentRecord): void {
 }
 
 export function buildRecord(doc: Doc, pipeline: DocumentRecord["pipeline"]): DocumentRecord {
-  const numbers = [...(doc.has("numbers") ? doc.get("numbers") : []), ...(doc.has("dates") ? doc.get("dates") : [])];
+  const numbers = [...(doc.has("numbers") ? doc.get("numbers") : []), ...(doc.has("dates") ? doc.get("dates").mentions : [])];
   numbers.sort(byStart);
   const drafts = doc.has("statements") ? doc.get("statements") : [];
   const statements = drafts
@@ -103,7 +103,7 @@ export function buildRecord(doc: Doc, pipeline: DocumentRecord["pipeline"]): Doc
     schema_version: SCHEMA_VERSION,
     doc_id: doc.meta.id,
     text_sha256: sha256(doc.text),
-    date: doc.meta.date,
+    date: doc.has("body") ? (doc.get("body").date?.iso ?? null) : null,
     offsets: "utf16",
     pipeline,
     sentences: doc.has("sentences") ? doc.get("sentences").map((s) => ({ start: s.start, end: s.end })) : [],

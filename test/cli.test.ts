@@ -57,6 +57,26 @@ describe("statements extract: usage", () => {
   });
 });
 
+describe("statements extract: the document date", () => {
+  it("--date is only a default: the seed's header date wins, with no conflict message", async () => {
+    const r = await runCli(["extract", "corpus/seed-2025-07-24-istanbul-talks.txt", "--date", "2020-01-01", "-q"]);
+    expect(r.code).toBe(0);
+    const rec = JSON.parse(r.stdout);
+    expect(rec.date).toBe("2025-07-24");
+    expect(rec.messages.filter((m: { rule: string }) => /date/.test(m.rule))).toEqual([]);
+    const may = rec.numbers.find((n: { text: string }) => n.text === "16 May");
+    expect(may.date).toBe("2025-05-16");
+  });
+
+  it("--date that is no calendar day is a usage error: exit 2, one line, no records", async () => {
+    const r = await runCli(["extract", "corpus", "--date", "2025-02-30"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain('--date: "2025-02-30" is not a calendar day');
+  });
+});
+
 describe("statements extract: runs", () => {
   it("reads JSONL on stdin: one line per document, exit 0 when all are records", async () => {
     const input = `${JSON.stringify({ id: "a", text: '"We will win," said John Smith, the mayor.' })}\n${JSON.stringify({ id: "b", text: "Prices rose, officials said." })}\n`;

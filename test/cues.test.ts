@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { Doc } from "../src/doc.js";
-import { STAGES } from "../src/stages/index.js";
+import { annotate } from "./helpers.js";
 
 function cues(text: string): Array<[string, string]> {
-  const doc = new Doc(text, { id: "t", date: null });
-  for (const n of ["ingest", "sentences", "tokens", "cues"]) STAGES[n]!.run(doc, { options: {} });
+  const doc = annotate(text, "cues");
   return doc.get("cues").map((c) => [c.text, c.type]);
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { clauseTense } from "../src/stages/dates/clause-tense.js";
 import { findDateCandidates } from "../src/stages/dates/find-date-candidates.js";
-import { Doc } from "../src/doc.js";
+import { parseDay } from "../src/calendar-day.js";
 import type { NumberMention, Range } from "../src/schema.js";
 import { datesStage, findDates } from "../src/stages/dates/dates.js";
-import { findNumbers, numbersStage } from "../src/stages/numbers/numbers.js";
+import { numbersStage } from "../src/stages/numbers/numbers.js";
+import { annotate } from "./helpers.js";
 
 /** The document date of every table row: Thursday 24 July 2025. */
 const DOC_DATE = "2025-07-24";
@@ -14,10 +15,8 @@ const whole = (text: string): Range[] => [{ start: 0, end: text.length }];
 type Expect = Pick<NumberMention, "text" | "date"> & { bound?: NumberMention["bound"] };
 
 function read(text: string, docDate: string | null = DOC_DATE): Expect[] {
-  const sentences = whole(text);
-  const { numbers } = findNumbers(text, sentences);
-  const { dates } = findDates(text, sentences, docDate, numbers);
-  return dates.map((d) => {
+  const { mentions } = findDates(text, whole(text), docDate ? parseDay(docDate) : null);
+  return mentions.map((d) => {
     expect(d.kind).toBe("date");
     const out: Expect = { text: d.text, date: d.date! };
     if (d.bound) out.bound = d.bound;
@@ -147,9 +146,8 @@ describe("without a document date", () => {
   it("leaves relative dates out with a message and keeps absolute ones", () => {
     const text =
       "Talks held on 16 May and yesterday resumed the process begun on 24 February 2022 and in 2014.";
-    const sentences = whole(text);
-    const { dates, messages } = findDates(text, sentences, null, findNumbers(text, sentences).numbers);
-    expect(dates.map((d) => [d.text, d.date])).toEqual([
+    const { mentions, messages } = findDates(text, whole(text), null);
+    expect(mentions.map((d) => [d.text, d.date])).toEqual([
       ["24 February 2022", "2022-02-24"],
       ["2014", "2014"],
     ]);
@@ -187,26 +185,23 @@ describe("grammar and tense", () => {
 });
 
 describe("layers", () => {
-  it("drops a date that overlaps a number, with a message", () => {
-    const text = "On 2 June 300 people met.";
-    const fake: NumberMention[] = [{ start: 3, end: 4, text: "2", kind: "cardinal", value: 2 }];
-    const { dates, messages } = findDates(text, whole(text), DOC_DATE, fake);
-    expect(dates).toEqual([]);
-    expect(messages.map((m) => m.rule)).toEqual(["overlaps-number"]);
+  it("claims every date expression, resolved or not, for the numbers stage to leave alone", () => {
+    const text = "On 2 June and in early 2022, 300 people met.";
+    const { mentions, claimed } = findDates(text, whole(text), parseDay(DOC_DATE));
+    expect(mentions.map((d) => d.text)).toEqual(["2 June"]);
+    expect(claimed.map((r) => text.slice(r.start, r.end))).toEqual(["2 June", "early 2022"]);
   });
 
-  it("runs as a stage after numbers; the layers never overlap", () => {
+  it("runs as a stage before numbers; the layers never overlap", () => {
     const text =
       "date 2025-07-24\nOn 16 May, 1,200 prisoners were swapped; in 2014 and since 2022, thousands more followed.";
-    const doc = new Doc(text, { id: "d", date: "2025-07-24" });
-    doc.set("body", { start: 16, end: text.length });
-    doc.set("sentences", [{ start: 16, end: text.length }]);
-    expect(datesStage.requires).toEqual(["sentences", "numbers"]);
-    numbersStage.run(doc, { options: {} });
-    datesStage.run(doc, { options: {} });
-    const dates = doc.get("dates");
+    expect(datesStage.requires).toEqual(["body", "sentences"]);
+    expect(numbersStage.requires).toEqual(["sentences", "dates"]);
+    const doc = annotate(text, "numbers");
+    const dates = doc.get("dates").mentions;
     const numbers = doc.get("numbers");
     expect(dates.map((d) => d.text)).toEqual(["16 May", "2014", "since 2022"]);
+    expect(dates[0]!.date).toBe("2025-05-16");
     expect(numbers.map((n) => n.text)).toEqual(["1,200", "thousands more"]);
     expect(numbers[1]).toMatchObject({ kind: "cardinal", value: 1000, bound: ">=", incremental: true });
     for (const d of dates) {

@@ -4,7 +4,7 @@ import type { DocumentRecord } from "../src/schema.js";
 
 const pipeline = createPipeline({
   name: "statements-only",
-  stages: ["ingest", "sentences", "tokens", "mentions", "cues", "quotes", "attribution", "coreference"],
+  stages: ["ingest", "paragraphs", "sentences", "tokens", "mentions", "quotes", "cues", "attribution", "coreference"],
 });
 
 export function statementsOf(text: string): DocumentRecord {

@@ -2,8 +2,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import type { DocumentRecord } from "../src/schema.js";
+import { Doc, type DocMeta } from "../src/doc.js";
+import { createPipeline, loadPipelineConfig } from "../src/pipeline.js";
 import { checkSpans } from "../src/record.js";
+import type { DocumentRecord } from "../src/schema.js";
 
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 export const sharedRoot = fileURLToPath(new URL("../../shared/", import.meta.url));
@@ -34,4 +36,18 @@ export function expectRecordInvariants(text: string, rec: DocumentRecord): void 
     if (s.speaker === null) continue;
     expect(s.speaker.entity).toMatch(/^e\d+$/);
   }
+}
+
+/** The default pipeline's stages up to and including `last`. */
+export function stagesUpTo(last: string): string[] {
+  const all = (loadPipelineConfig("default") as { stages: string[] }).stages;
+  const i = all.indexOf(last);
+  if (i < 0) throw new Error(`no stage "${last}" in the default pipeline`);
+  return all.slice(0, i + 1);
+}
+
+/** Runs the default pipeline's stages up to `last` on a text (each stage sees only what it declares). */
+export function annotate(text: string, last: string, meta: Partial<DocMeta> = {}): Doc {
+  const pipeline = createPipeline({ name: "test", stages: stagesUpTo(last) });
+  return pipeline.annotate(new Doc(text, { id: "t", date: null, ...meta }));
 }

@@ -3,7 +3,8 @@ import { DocumentError, extract } from "../src/index.js";
 import { createPipeline } from "../src/pipeline.js";
 
 const p = createPipeline({ name: "ingest-only", stages: ["ingest", "sentences"] });
-const run = (text: string, date: string | null = null) => extract(text, { id: "t", date, pipeline: p });
+const run = (text: string, date: string | null = null, defaultDate: string | null = null) =>
+  extract(text, { id: "t", date, defaultDate, pipeline: p });
 
 describe("ingest: the date header", () => {
   it.each([
@@ -23,10 +24,27 @@ describe("ingest: the date header", () => {
     expect(rec.messages.map((m) => m.rule)).toContain("bad-date-header");
   });
 
-  it("keeps the input date when the header disagrees, with a message", () => {
+  it.each([
+    ["header > input field > default", "date 2025-07-24\nText.", "2025-07-25", "2025-07-26", "2025-07-24"],
+    ["header > default", "date 2025-07-24\nText.", null, "2020-01-01", "2025-07-24"],
+    ["input field > default", "Text.", "2025-07-25", "2020-01-01", "2025-07-25"],
+    ["default when the document gives none", "Text.", null, "2020-01-01", "2020-01-01"],
+    ["an impossible header falls back to the input field", "date 2025-02-30\nText.", "2025-07-25", null, "2025-07-25"],
+    ["none at all", "Text.", null, null, null],
+  ])("decides the date once: %s", (_name, text, date, defaultDate, expected) => {
+    const rec = run(text, date, defaultDate);
+    expect(rec.date).toBe(expected);
+    // a default never conflicts with what the document says
+    if (date === null) expect(rec.messages.map((m) => m.rule)).not.toContain("date-conflict");
+  });
+
+  it("takes the header over a disagreeing input field, with a message", () => {
     const rec = run("date 2025-07-24\nText.", "2025-07-25");
-    expect(rec.date).toBe("2025-07-25");
-    expect(rec.messages.map((m) => m.rule)).toContain("date-conflict");
+    expect(rec.date).toBe("2025-07-24");
+    expect(rec.messages.find((m) => m.rule === "date-conflict")).toMatchObject({
+      stage: "ingest",
+      reason: "the header says 2025-07-24 but the input gave 2025-07-25; using 2025-07-24",
+    });
   });
 
   it("does not take 'date' inside the text as a header", () => {
@@ -55,6 +73,8 @@ describe("ingest: hostile text", () => {
   });
 
   it("refuses a bad input date", () => {
-    expect(() => run("Text.", "2025-13-01")).toThrow(/Expected a date YYYY-MM-DD/);
+    expect(() => run("Text.", "2025-13-01")).toThrow(/date: "2025-13-01" is not a calendar day/);
+    expect(() => run("Text.", "24/07/2025")).toThrow(/Expected a date YYYY-MM-DD/);
+    expect(() => run("Text.", null, "2025-02-30")).toThrow(/default date: "2025-02-30" is not a calendar day/);
   });
 });

@@ -3,14 +3,14 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Doc } from "../src/doc.js";
-import { cueFeatureContext, cueFeatures } from "../src/stages/cues/cue-features.js";
-import { cueModel, modelPath, parseModel, quotesOf, writeModel } from "../src/stages/cues/cue-model.js";
-import { argmax, prune, scores, train } from "../src/learn/perceptron.js";
+import { writeModel } from "../src/learn/cue-model-file.js";
+import { prune, train } from "../src/learn/perceptron.js";
 import { seededRandom, shuffle } from "../src/random.js";
-import { STAGES } from "../src/stages/index.js";
+import { cueFeatureContext, cueFeatures } from "../src/stages/cues/cue-features.js";
+import { cueModel, modelPath, parseModel } from "../src/stages/cues/cue-model.js";
 import { findCues } from "../src/stages/cues/cues.js";
-import { hasShared, repoRoot, sharedMissing } from "./helpers.js";
+import { argmax, scores } from "../src/stages/cues/weights.js";
+import { annotate, hasShared, repoRoot, sharedMissing } from "./helpers.js";
 
 /** A toy problem: the class is which of three colours the example names; "noise" features carry nothing. */
 function toy(seed: number): Array<{ features: string[]; label: number }> {
@@ -43,10 +43,9 @@ describe("perceptron", () => {
 });
 
 function featureRows(text: string): string[][] {
-  const doc = new Doc(text, { id: "t", date: null });
-  for (const n of ["ingest", "sentences", "tokens"]) STAGES[n]!.run(doc, { options: {} });
+  const doc = annotate(text, "quotes");
   const tokens = doc.get("tokens");
-  const ctx = cueFeatureContext({ text, tokens, quotes: quotesOf(doc), candidates: findCues(text, tokens) });
+  const ctx = cueFeatureContext({ text, tokens, quotes: doc.get("quotes"), candidates: findCues(text, tokens, doc.get("paragraphs")) });
   return tokens.map((_, i) => cueFeatures(ctx, i));
 }
 

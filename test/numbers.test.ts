@@ -4,10 +4,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { Doc } from "../src/doc.js";
+import { parseDay } from "../src/calendar-day.js";
 import type { NumberMention, Range } from "../src/schema.js";
-import { datesStage, findDates } from "../src/stages/dates/dates.js";
-import { findNumbers, numbersStage } from "../src/stages/numbers/numbers.js";
+import { findDates } from "../src/stages/dates/dates.js";
+import { findNumbers, type NumbersOptions, numbersStage } from "../src/stages/numbers/numbers.js";
+import { annotate } from "./helpers.js";
+
+/** findNumbers as the stages run it: after the date grammar has claimed its spans in the same sentences. */
+function numbersIn(text: string, sentences: Range[], options: NumbersOptions = {}) {
+  return findNumbers(text, sentences, findDates(text, sentences, null).claimed, options);
+}
+
+const whole = (text: string): Range[] => [{ start: 0, end: text.length }];
 
 /** One sentence per non-empty line, trimmed (what the harness does). */
 function lines(text: string): Range[] {
@@ -37,7 +45,7 @@ const FIELDS = [
 
 /** The mentions of one sentence, without offsets; `unit` only where the expectation names one. */
 function read(text: string, expected: Array<Partial<NumberMention>>): Array<Partial<NumberMention>> {
-  const { numbers } = findNumbers(text, lines(text));
+  const { numbers } = numbersIn(text, lines(text));
   return numbers.map((m, i) => {
     const out: Partial<NumberMention> = {};
     for (const f of FIELDS) {
@@ -357,7 +365,7 @@ describe("findNumbers rules", () => {
 describe("findNumbers messages and layers", () => {
   it("explains what it leaves out", () => {
     const text = "Russia lost two Su-35 jets; call +380 44 256 7890; one of them fled.";
-    const { messages } = findNumbers(text, lines(text));
+    const { messages } = numbersIn(text, lines(text));
     const rules = messages.map((m) => m.rule);
     expect(rules).toContain("not-a-number:code");
     expect(rules).toContain("not-a-number:phone");
@@ -370,14 +378,14 @@ describe("findNumbers messages and layers", () => {
 
   it("leaves date spans to the dates stage", () => {
     const text = "Talks on 2 June and in 2014 drew 300 delegates.";
-    const { numbers } = findNumbers(text, lines(text));
+    const { numbers } = numbersIn(text, lines(text));
     expect(numbers.map((n) => n.text)).toEqual(["300"]);
   });
 
   it("reads only inside the sentences", () => {
     const text = "date 2025-07-24\n\nAbout 30 people came.";
     const body = [{ start: 17, end: text.length }];
-    const { numbers } = findNumbers(text, body);
+    const { numbers } = numbersIn(text, body);
     expect(numbers.map((n) => n.text)).toEqual(["About 30"]);
   });
 
@@ -388,8 +396,8 @@ describe("findNumbers messages and layers", () => {
       "Hundreds of residents left on 16 May.",
       "Some 2,000 people gathered, and another 500 arrived.",
     ].join("\n");
-    const a = findNumbers(text, lines(text));
-    const b = findNumbers(text, lines(text), { prefilter: false });
+    const a = numbersIn(text, lines(text));
+    const b = numbersIn(text, lines(text), { prefilter: false });
     expect(b).toEqual(a);
   });
 });
@@ -406,8 +414,8 @@ const ARTICLE = [
 
 describe("invariants", () => {
   const sentences = lines(ARTICLE).slice(1);
-  const { numbers } = findNumbers(ARTICLE, sentences);
-  const { dates } = findDates(ARTICLE, sentences, "2025-07-24", numbers);
+  const { mentions: dates } = findDates(ARTICLE, sentences, parseDay("2025-07-24"));
+  const { numbers } = numbersIn(ARTICLE, sentences);
 
   it("spans are trimmed, verified, sorted and do not overlap within or across layers", () => {
     for (const layer of [numbers, dates]) {
@@ -426,21 +434,29 @@ describe("invariants", () => {
   });
 
   it("is deterministic", () => {
-    const again = findNumbers(ARTICLE, sentences);
+    const again = numbersIn(ARTICLE, sentences);
     expect(JSON.stringify(again.numbers)).toBe(JSON.stringify(numbers));
   });
 
-  it("runs as a stage on a Doc", () => {
-    const doc = new Doc(ARTICLE, { id: "a", date: "2025-07-24" });
-    doc.set("body", { start: 16, end: ARTICLE.length });
-    doc.set("sentences", sentences);
-    numbersStage.run(doc, { options: {} });
-    datesStage.run(doc, { options: {} });
+  it("runs as a stage on a Doc, after the dates stage", () => {
+    const doc = annotate(ARTICLE, "numbers");
+    expect(doc.get("sentences").map((r) => ARTICLE.slice(r.start, r.end))).toEqual(sentences.map((r) => ARTICLE.slice(r.start, r.end).trim()));
     expect(doc.get("numbers")).toEqual(numbers);
-    expect(doc.get("dates")).toEqual(dates);
+    expect(doc.get("dates").mentions).toEqual(dates);
     expect(doc.messages.some((m) => m.stage === "numbers" && m.rule === "not-a-number:phone")).toBe(true);
     expect(numbersStage.provides).toBe("numbers");
-    expect(numbersStage.requires).toEqual(["sentences"]);
+    expect(numbersStage.requires).toEqual(["sentences", "dates"]);
+  });
+
+  it("reads no number inside a claimed date span, and drops one that runs across it", () => {
+    const text = "On 2 June 300 people met.";
+    expect(findNumbers(text, whole(text), []).numbers.map((n) => n.text)).toEqual(["2", "300"]);
+    expect(findNumbers(text, whole(text), [{ start: 3, end: 9 }]).numbers.map((n) => n.text)).toEqual(["300"]);
+    const across = "They sent 3,000 soon more.";
+    const soon = { start: across.indexOf("soon"), end: across.indexOf("soon") + 4 };
+    const r = findNumbers(across, whole(across), [soon]);
+    expect(r.numbers).toEqual([]);
+    expect(r.messages.map((m) => m.rule)).toContain("overlaps-date");
   });
 });
 
@@ -473,12 +489,10 @@ function score(file: string): Scored {
     .filter((l) => l.trim())
     .map((l) => {
       const g = JSON.parse(l) as { id: string; text: string; date?: string };
-      const doc = new Doc(g.text, { id: g.id, date: g.date ?? null });
-      doc.set("body", { start: 0, end: g.text.length });
-      doc.set("sentences", lines(g.text));
-      numbersStage.run(doc, { options: {} });
-      datesStage.run(doc, { options: {} });
-      const numbers = [...doc.get("numbers"), ...doc.get("dates")].sort((a, b) => a.start - b.start);
+      const sentences = lines(g.text);
+      const dates = findDates(g.text, sentences, g.date ? parseDay(g.date) : null);
+      const found = findNumbers(g.text, sentences, dates.claimed).numbers;
+      const numbers = [...found, ...dates.mentions].sort((a, b) => a.start - b.start);
       return JSON.stringify({ doc_id: g.id, offsets: "utf16", numbers });
     });
   const pred = join(mkdtempSync(join(tmpdir(), "numbers-test-")), "pred.jsonl");

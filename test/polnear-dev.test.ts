@@ -16,7 +16,7 @@ import { hasShared, sharedMissing, sharedRoot } from "./helpers.js";
 
 const pipeline = createPipeline({
   name: "statements-only",
-  stages: ["ingest", "sentences", "tokens", "mentions", "cues", "quotes", "attribution", "coreference"],
+  stages: ["ingest", "paragraphs", "sentences", "tokens", "mentions", "quotes", "cues", "attribution", "coreference"],
 });
 
 describe.skipIf(!hasShared)(`PolNeAR dev (${hasShared ? "scored" : sharedMissing})`, () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { paragraphsOf } from "../src/stages/paragraphs.js";
 import { findQuotes } from "../src/stages/quotes.js";
 
+const whole = (text: string) => ({ start: 0, end: text.length });
+
 function quotes(text: string): string[] {
-  return findQuotes(text, { start: 0, end: text.length }, [{ start: 0, end: text.length }]).quotes.map((q) => text.slice(q.start, q.end));
+  return findQuotes(text, paragraphsOf(text, whole(text)), [whole(text)]).quotes.map((q) => text.slice(q.start, q.end));
 }
 
 describe("quotes", () => {
@@ -21,9 +24,15 @@ describe("quotes", () => {
 
   it("an open quote continued in the next paragraph gives no message", () => {
     const text = '"First part of the speech.\n\n"Second part of it," she said.';
-    const r = findQuotes(text, { start: 0, end: text.length }, [{ start: 0, end: text.length }]);
+    const r = findQuotes(text, paragraphsOf(text, whole(text)), [whole(text)]);
     expect(r.unclosed).toEqual([]);
     expect(r.quotes).toHaveLength(2);
+  });
+
+  it("an open quote in the last paragraph gives a message", () => {
+    const text = 'It began.\n"We start now, he said';
+    const r = findQuotes(text, paragraphsOf(text, whole(text)), [whole(text)]);
+    expect(r.unclosed).toEqual([{ start: 10, end: 11 }]);
   });
 });
 

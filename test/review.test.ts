@@ -35,7 +35,7 @@ function pipeline(): Pipeline {
   } catch {
     return createPipeline({
       name: "nonum",
-      stages: ["ingest", "sentences", "tokens", "mentions", "cues", "quotes", "attribution", "coreference"],
+      stages: ["ingest", "paragraphs", "sentences", "tokens", "mentions", "quotes", "cues", "attribution", "coreference"],
     });
   }
 }

@@ -1,7 +1,7 @@
 /** `statements extract`: check the flags, then hand the run to the batch runner (src/runner). */
 import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { loadPipeline, type Pipeline } from "../index.js";
+import { dayError, loadPipeline, type Pipeline, parseDay } from "../index.js";
 import { checkInputs } from "../io/readers.js";
 import { exitQuietlyOnClosedStdout } from "../io/writers.js";
 import { countDocuments } from "../runner/count.js";
@@ -72,9 +72,7 @@ async function completedRun(dir: string): Promise<{ counts: { in: number; errors
 }
 
 export async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<number> {
-  if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) {
-    throw new UsageError(`--date: Expected YYYY-MM-DD, got "${opts.date}"`);
-  }
+  if (opts.date !== undefined && !parseDay(opts.date)) throw new UsageError(`--date: ${dayError(opts.date)}`);
   let target: QueueTarget | undefined;
   if (opts.queue !== undefined) {
     if (!opts.output) throw new UsageError("--queue: needs -o <dir>, the run folder (the queue is named after it)");

@@ -1,11 +1,13 @@
 /**
- * An averaged multiclass perceptron over string features. Training interns the feature strings to
- * integer ids and keeps dense per-class weight rows; the result is a plain `Map<feature, weights>`
- * that the runtime scorer reads. Deterministic: examples are shuffled with a seeded PRNG and the
- * epoch count is fixed, so the same data gives the same weights.
+ * Trains an averaged multiclass perceptron over string features. Training interns the feature
+ * strings to integer ids and keeps dense per-class weight rows; the result is a plain
+ * `Map<feature, weights>` that the cues stage scores at run time (src/stages/cues/weights.ts).
+ * Deterministic: examples are shuffled with a seeded PRNG and the epoch count is fixed, so the same
+ * data gives the same weights.
  */
 
 import { seededRandom, shuffle } from "../random.js";
+import { argmax, type Weights } from "../stages/cues/weights.js";
 
 export interface Example {
   features: string[];
@@ -21,26 +23,6 @@ export interface TrainOptions {
   minCount?: number;
   /** per-epoch callback (epoch number, errors) */
   onEpoch?: (epoch: number, errors: number) => void;
-}
-
-export type Weights = Map<string, Float64Array>;
-
-/** Scores of every class for a feature list; unknown features count zero. */
-export function scores(weights: Weights, features: readonly string[], classes: number): Float64Array {
-  const out = new Float64Array(classes);
-  for (const f of features) {
-    const w = weights.get(f);
-    if (!w) continue;
-    for (let c = 0; c < classes; c++) out[c]! += w[c]!;
-  }
-  return out;
-}
-
-/** Index of the highest score; ties go to the lower index. */
-export function argmax(s: ArrayLike<number>): number {
-  let best = 0;
-  for (let c = 1; c < s.length; c++) if (s[c]! > s[best]!) best = c;
-  return best;
 }
 
 export function train(examples: Iterable<Example>, options: TrainOptions): Weights {

@@ -4,7 +4,7 @@
  * figures and to pick the decision threshold; the written model is trained on the other nine
  * tenths. Deterministic: the same data gives the byte-identical file.
  *
- * Layers come from the real stages (ingest, sentences, tokens, quotes) and the rule candidates
+ * Layers come from the real stages (ingest, paragraphs, sentences, tokens, quotes) and the rule candidates
  * from cues.ts findCues, exactly as the cues stage computes them at run time.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -13,7 +13,8 @@ import { Doc } from "../doc.js";
 import { createPipeline } from "../pipeline.js";
 import { findCues } from "../stages/cues/cues.js";
 import { type CueFeatureContext, cueFeatureContext, cueFeatures } from "../stages/cues/cue-features.js";
-import { B, type CueModel, decodeSpans, I, MODEL_FORMAT, modelPath, O, quotesOf, scoreTokens, writeModel } from "../stages/cues/cue-model.js";
+import { B, type CueModel, decodeSpans, I, MODEL_FORMAT, modelPath, O, scoreTokens } from "../stages/cues/cue-model.js";
+import { writeModel } from "./cue-model-file.js";
 import { type Example, prune, train } from "./perceptron.js";
 
 interface Fragment {
@@ -23,7 +24,6 @@ interface Fragment {
 interface GoldDoc {
   id: string;
   text: string;
-  date?: string;
   attributions: Array<{ cue: Fragment[] }>;
 }
 interface Prepared {
@@ -49,7 +49,7 @@ const SEED = 20160907;
 /** weights are in perceptron update units: features whose weights all stay below this are dropped */
 const PRUNE = Number(process.env.CUE_PRUNE ?? 1);
 
-const pipeline = createPipeline({ name: "train", stages: ["ingest", "sentences", "tokens", "quotes"] });
+const pipeline = createPipeline({ name: "train", stages: ["ingest", "paragraphs", "sentences", "tokens", "quotes"] });
 
 const TRIM = /^[\s,.;:"“”‘’'()—–-]+|[\s,.;:"“”‘’'()—–-]+$/g;
 function trimmed(text: string, f: Fragment): Fragment {
@@ -61,10 +61,14 @@ function trimmed(text: string, f: Fragment): Fragment {
 }
 
 function prepare(g: GoldDoc): Prepared {
-  const doc = new Doc(g.text, { id: g.id, date: g.date ?? null });
-  for (const stage of pipeline.stages) stage.run(doc, { options: {} });
+  const doc = pipeline.annotate(new Doc(g.text, { id: g.id, date: null }));
   const tokens = doc.get("tokens");
-  const ctx = cueFeatureContext({ text: doc.text, tokens, quotes: quotesOf(doc), candidates: findCues(doc.text, tokens) });
+  const ctx = cueFeatureContext({
+    text: doc.text,
+    tokens,
+    quotes: doc.get("quotes"),
+    candidates: findCues(doc.text, tokens, doc.get("paragraphs")),
+  });
   const labels = new Uint8Array(tokens.length).fill(O);
   const gold = new Set<string>();
   for (const a of g.attributions) {

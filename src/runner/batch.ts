@@ -34,7 +34,7 @@ export function processBatch(docs: BatchDocument[], pipelineName: string, pretty
   const pipeline = loadPipeline(pipelineName);
   const result: BatchResult = { lines: [], statements: [], errors: [] };
   for (const d of docs) {
-    const input: InputDocument = { id: d.id, text: d.text, date: d.date ?? null };
+    const input: InputDocument = { id: d.id, text: d.text, date: d.date ?? null, defaultDate: d.defaultDate ?? null };
     if (d.messages) input.messages = d.messages;
     const rec = processDocument(input, pipeline);
     result.lines.push(recordLine(rec, pretty));

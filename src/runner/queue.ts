@@ -140,14 +140,14 @@ export interface QueueJobData {
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 /**
- * A job's id: from the pipeline and, for each document, its id, date, reader messages and text hash.
+ * A job's id: from the pipeline and, for each document, its id, dates, reader messages and text hash.
  * Adding a job whose id is in the queue is a no-op (BullMQ), and a finished job's result holds for
  * anyone adding the same documents with the same pipeline. "doc-…" is one document, "b<n>-…" a batch.
  */
 export function jobIdFor(pipeline: Pipeline["info"], docs: BatchDocument[]): string {
   const h = createHash("sha256").update(`${pipeline.version}\n${pipeline.config_sha256}\n`);
   for (const d of docs) {
-    h.update(JSON.stringify([d.id, d.date ?? null, d.messages ?? [], sha256(d.text)]));
+    h.update(JSON.stringify([d.id, d.date ?? null, d.defaultDate ?? null, d.messages ?? [], sha256(d.text)]));
     h.update("\n");
   }
   const digest = h.digest("hex").slice(0, 40);

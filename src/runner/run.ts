@@ -180,7 +180,8 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
           index: i,
           id: item.id,
           text: item.text,
-          date: item.date ?? opts.date ?? null,
+          date: item.date ?? null,
+          defaultDate: opts.date ?? null,
           ...(item.messages?.length ? { messages: item.messages } : {}),
         });
         chars += item.text.length;

@@ -7,6 +7,7 @@ import { datesStage } from "./dates/dates.js";
 import { ingestStage } from "./ingest.js";
 import { mentionsStage } from "./mentions.js";
 import { numbersStage } from "./numbers/numbers.js";
+import { paragraphsStage } from "./paragraphs.js";
 import { quotesStage } from "./quotes.js";
 import { sentencesStage } from "./sentences/sentences.js";
 import { tokensStage } from "./tokens.js";
@@ -14,13 +15,14 @@ import { tokensStage } from "./tokens.js";
 export const STAGES: Readonly<Record<string, Stage>> = Object.fromEntries(
   [
     ingestStage,
+    paragraphsStage,
     sentencesStage,
     tokensStage,
     mentionsStage,
-    numbersStage,
     datesStage,
-    cuesStage,
+    numbersStage,
     quotesStage,
+    cuesStage,
     attributionStage,
     coreferenceStage,
   ].map((s) => [s.name, s]),

@@ -100,17 +100,13 @@ function paragraphQuotes(text: string, start: number, end: number): Array<{ open
   return out;
 }
 
-export function findQuotes(text: string, body: Range, sentences: Range[]): { quotes: Quote[]; unclosed: Range[] } {
+export function findQuotes(text: string, paragraphs: Range[], sentences: Range[]): { quotes: Quote[]; unclosed: Range[] } {
   const quotes: Quote[] = [];
   const unclosed: Range[] = [];
   let s = 0;
-  let p = body.start;
-  while (p < body.end) {
-    let e = text.indexOf("\n", p);
-    if (e < 0 || e > body.end) e = body.end;
-    let pe = e;
-    while (pe > p && /\s/.test(text[pe - 1]!)) pe--;
-    for (const q of paragraphQuotes(text, p, pe)) {
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const para = paragraphs[pi]!;
+    for (const q of paragraphQuotes(text, para.start, para.end)) {
       while (s + 1 < sentences.length && sentences[s]!.end <= q.open) s++;
       const width = text.startsWith("''", q.open) ? 2 : 1;
       const innerStart = q.open + width;
@@ -119,25 +115,23 @@ export function findQuotes(text: string, body: Range, sentences: Range[]): { quo
       quotes.push({ start: q.open, end: q.close, inner: { start: innerStart, end: innerEnd }, closed: q.closed, sentence: s });
       if (!q.closed) {
         // news convention: the next paragraph re-opens the quote
-        let n = e + 1;
-        while (n < body.end && /\s/.test(text[n]!)) n++;
-        const next = text[n];
-        if (!(next === '"' || next === "\u201C" || next === "\u00AB" || text.startsWith("''", n))) unclosed.push({ start: q.open, end: q.open + 1 });
+        const n = paragraphs[pi + 1]?.start;
+        const reopens = n !== undefined && (/^["\u201C\u00AB]/.test(text[n]!) || text.startsWith("''", n));
+        if (!reopens) unclosed.push({ start: q.open, end: q.open + 1 });
       }
     }
-    p = e + 1;
   }
   return { quotes, unclosed };
 }
 
 export const quotesStage: Stage = {
   name: "quotes",
-  requires: ["sentences"],
+  requires: ["paragraphs", "sentences"],
   provides: "quotes",
-  run(doc) {
-    const { quotes, unclosed } = findQuotes(doc.text, doc.get("body"), doc.get("sentences"));
+  run(doc, ctx) {
+    const { quotes, unclosed } = findQuotes(doc.text, doc.get("paragraphs"), doc.get("sentences"));
     for (const u of unclosed) {
-      doc.message("quotes", "unclosed-quote", "a quotation mark opens here and is not closed before the paragraph ends", u);
+      ctx.report("unclosed-quote", "a quotation mark opens here and is not closed before the paragraph ends", u);
     }
     doc.set("quotes", quotes);
   },

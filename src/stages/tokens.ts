@@ -27,7 +27,7 @@ export const tokensStage: Stage = {
   name: "tokens",
   requires: ["sentences"],
   provides: "tokens",
-  run(doc) {
+  run(doc, ctx) {
     const text = doc.text;
     const sentences = doc.get("sentences");
     const tokens: Token[] = [];
@@ -51,7 +51,7 @@ export const tokensStage: Stage = {
           start = end;
         }
       }
-      if (lost > 0) doc.message("tokens", "unplaced-tokens", `${lost} token(s) could not be placed in the text`, run);
+      if (lost > 0) ctx.report("unplaced-tokens", `${lost} token(s) could not be placed in the text`, run);
     }
     retagNames(tokens);
     doc.set("tokens", tokens);

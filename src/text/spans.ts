@@ -30,6 +30,18 @@ export function byStart(a: Range, b: Range): number {
   return a.start - b.start || a.end - b.end;
 }
 
+/** The range holding offset, among ranges sorted by start: the last one starting at or before it (binary search). */
+export function rangeAt(ranges: readonly Range[], offset: number): Range {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ranges[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return ranges[lo] ?? { start: 0, end: offset };
+}
+
 /** Index of the first item (sorted by start) that starts at or after `offset`; items.length when none. */
 export function firstStartingFrom(items: readonly Range[], offset: number): number {
   let lo = 0;

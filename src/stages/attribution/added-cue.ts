@@ -7,13 +7,12 @@
  * No cue takes a quantity as an inverted source ("… spent much of her allotted time").
  */
 import type { Cue, Token } from "../../doc.js";
-import type { ScoredCue } from "../cues/cue-model.js";
 import { LEXICON } from "../../lexicons/lexicon.js";
 import { SUBJECT_PRONOUNS } from "./np/words.js";
 import type { TokRange } from "./context.js";
 
 export function isAdded(cue: Cue): boolean {
-  return (cue as ScoredCue).added === true;
+  return cue.added === true;
 }
 
 /** The head of a source: its last word before an appositive, a preposition or a relative clause. */

@@ -6,7 +6,7 @@
  * Speakers are resolved later (coreference).
  */
 import { calibrate } from "./confidence.js";
-import { type Ctx, paragraphsOf } from "./context.js";
+import type { Ctx } from "./context.js";
 import { continuations } from "./continuation.js";
 import { directQuotes } from "./direct.js";
 import { governedQuotes } from "./governed.js";
@@ -17,9 +17,9 @@ import { TokenIndex } from "./token-index.js";
 
 export const attributionStage: Stage = {
   name: "attribution",
-  requires: ["tokens", "cues", "quotes"],
+  requires: ["paragraphs", "sentences", "tokens", "quotes", "cues"],
   provides: "attributions",
-  run(doc) {
+  run(doc, ctx) {
     const tokens = doc.get("tokens");
     const c: Ctx = {
       text: doc.text,
@@ -30,11 +30,11 @@ export const attributionStage: Stage = {
       out: [],
       usedCues: new Set(),
       usedQuotes: new Set(),
-      paragraphs: paragraphsOf(doc.text, doc.get("body")),
+      paragraphs: doc.get("paragraphs"),
     };
     directQuotes(c);
     speakerLines(c);
-    indirect(c, doc);
+    indirect(c, ctx.report);
     continuations(c);
     governedQuotes(c);
     for (const d of c.out) {

@@ -4,7 +4,6 @@
  * "asked") and lower-case nominal sources are right less often than a plain "…," X said.
  */
 import type { Cue, StatementDraft } from "../../doc.js";
-import type { ScoredCue } from "../cues/cue-model.js";
 
 const PRONOUN = /^(he|she|they|i|we|it|who|you)$/i;
 const WEAK_CUES = /^(call|calls|called|calling|ask|asks|asked|asking|describe|described|describing|want|wants|wanted|think|thinks|thought)$/i;
@@ -26,6 +25,6 @@ export function calibrate(text: string, d: StatementDraft): number {
 
 /** A cue the learned tagger scored: the statement's confidence is at most 0.5 + 0.45 × its score. */
 export function cueScoreCap(cue: Cue, conf: number): number {
-  const score = (cue as ScoredCue).score;
+  const score = cue.score;
   return score === undefined ? conf : Math.min(conf, 0.5 + 0.45 * score);
 }

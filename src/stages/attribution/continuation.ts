@@ -48,9 +48,9 @@ export function continuations(c: Ctx): void {
   let pi = 0;
   for (const q of c.quotes) {
     if (c.usedQuotes.has(q) || wordCount(text, q.inner) < 4) continue;
-    const lineStart = text.lastIndexOf("\n", q.start - 1) + 1;
-    if (text.slice(lineStart, q.start).trim() !== "") continue;
     while (pi + 1 < paragraphs.length && paragraphs[pi + 1]!.start <= q.start) pi++;
+    // only a quote that opens its paragraph
+    if (paragraphs[pi]?.start !== q.start) continue;
     const prevPara = paragraphs[pi - 1];
     const prev = latestBefore(c.out, q.start);
     const prevEnd = prev ? prev.content[prev.content.length - 1]!.end : -1;

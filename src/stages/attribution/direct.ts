@@ -6,7 +6,8 @@
 import type { Cue, Quote, Range, StatementDraft, Token } from "../../doc.js";
 import { closesClause, isAdded } from "./added-cue.js";
 import { cueScoreCap } from "./confidence.js";
-import { type Ctx, firstCueFrom, paragraphAt, type TokRange, tokRange, wordCount } from "./context.js";
+import { rangeAt } from "../../text/spans.js";
+import { type Ctx, firstCueFrom, type TokRange, tokRange, wordCount } from "./context.js";
 import { introducedContent } from "./mixed.js";
 import { subjectLeft } from "./np/subject.js";
 import { sourceOf } from "./source.js";
@@ -156,7 +157,7 @@ export function directQuotes(c: Ctx): void {
   for (let qi = 0; qi < c.quotes.length; qi++) {
     const q = c.quotes[qi]!;
     if (c.usedQuotes.has(q)) continue;
-    const para = paragraphAt(c.paragraphs, q.start);
+    const para = rangeAt(c.paragraphs, q.start);
     const after = cueAfter(c, q, para);
     const endsClause = /[,?!\u2014-]$/.test(text.slice(q.inner.start, q.inner.end).trimEnd());
     // a short quote is a statement only in "“We tried,” he said" form (not a scare quote)
@@ -174,7 +175,7 @@ export function directQuotes(c: Ctx): void {
       sEnd,
     ];
     const lastInPara = index.atOrBefore(para.end);
-    const cuePara = isAfter ? para : paragraphAt(c.paragraphs, cue.start);
+    const cuePara = isAfter ? para : rangeAt(c.paragraphs, cue.start);
     const min = isAfter ? index.atOrAfter(q.end) : Math.max(cueSentence[0], index.atOrAfter(cuePara.start));
     const source = sourceOf(c, cue, min, Math.min(cueSentence[1] - 1, lastInPara));
     c.usedQuotes.add(q);

@@ -4,6 +4,7 @@
  * or on both sides of a cue set off by commas; "Asked …," with no named asker.
  */
 import type { Cue, Range, StatementDraft, Token } from "../../doc.js";
+import type { StageContext } from "../../stage.js";
 import { LEXICON } from "../../lexicons/lexicon.js";
 import { accordingSource, npRight } from "./np/right.js";
 import { contains } from "../../text/spans.js";
@@ -25,7 +26,7 @@ function confidenceFor(kind: StatementDraft["kind"], cue: Cue | null, source: To
 }
 
 /** Indirect speech and mixed statements for the cues the quotes did not take. */
-export function indirect(c: Ctx, doc: { message: (s: string, r: string, m: string, span?: Range) => void }): void {
+export function indirect(c: Ctx, report: StageContext["report"]): void {
   const { tokens, index } = c;
   const direct = c.out.filter((s) => s.kind === "direct").flatMap((s) => s.content);
   for (const cue of c.cues) {
@@ -81,7 +82,7 @@ export function indirect(c: Ctx, doc: { message: (s: string, r: string, m: strin
     for (const q of quotesInside) c.usedQuotes.add(q);
     c.usedCues.add(cue);
     if (!source && cue.passive) {
-      doc.message("attribution", "agentless", `"${cue.text}" names no speaker; the statement has none`, cue);
+      report("agentless", `"${cue.text}" names no speaker; the statement has none`, cue);
     }
     c.out.push({
       kind,

@@ -5,16 +5,15 @@
  * ("Note:", "Editor's note:", "Update:") are not speakers.
  */
 import { LEXICON } from "../../lexicons/lexicon.js";
-import { firstStartingFrom } from "../../text/spans.js";
+import { firstStartingFrom, rangeAt } from "../../text/spans.js";
 import type { Ctx } from "./context.js";
-import { paragraphAt } from "./context.js";
 
 export function speakerLines(c: Ctx): void {
   const { text, tokens, index } = c;
   for (const cue of c.cues) {
     if (cue.form !== "colon" || c.usedCues.has(cue)) continue;
     const colon = index.atOrAfter(cue.start);
-    const para = paragraphAt(c.paragraphs, cue.start);
+    const para = rangeAt(c.paragraphs, cue.start);
     // a transcript quoted paragraph by paragraph: '"WALLACE: …'
     const opener = /^["“]$/.test(tokens[index.atOrAfter(para.start)]?.text ?? "");
     const first = index.atOrAfter(para.start) + (opener ? 1 : 0);

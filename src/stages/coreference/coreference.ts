@@ -7,18 +7,18 @@
  * organisation sources keep their words. Unsure → name null and a message, never a guessed name.
  */
 import { appositiveAfter } from "./appositives.js";
-import type { Doc, Range, StatementDraft } from "../../doc.js";
+import type { DocView, Range, StatementDraft } from "../../doc.js";
 import { LEXICON } from "../../lexicons/lexicon.js";
 import { Entities, type Entity } from "./entities.js";
 import { type Named, namedInSource, singularPersonHead, titleRole } from "./source-speaker.js";
 import { titleAntecedent } from "./title-antecedent.js";
-import type { Stage } from "../../stage.js";
+import type { Stage, StageContext } from "../../stage.js";
 
-function hasOrganisationWord(doc: Doc, m: { start: number; end: number }): boolean {
+function hasOrganisationWord(doc: DocView, m: { start: number; end: number }): boolean {
   return doc.text.slice(m.start, m.end).toLowerCase().split(/\s+/).some((w) => LEXICON.organisationWords.has(w));
 }
 
-export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDraft[] {
+export function resolveSpeakers(doc: DocView, drafts: StatementDraft[], report: StageContext["report"]): StatementDraft[] {
   const tokens = doc.get("tokens");
   const mentions = doc.get("mentions");
   const ents = new Entities(doc);
@@ -60,7 +60,7 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
         e = head.n.e;
         if (head.role && !e.role && e.person) e.role = head.role;
         if (ents.ambiguous(head.n.m)) {
-          doc.message("coreference", "ambiguous-surname", `"${head.n.m.text}" could be more than one person here; the one named most often was taken`, head.n.m);
+          report("ambiguous-surname", `"${head.n.m.text}" could be more than one person here; the one named most often was taken`, head.n.m);
           conf *= 0.9;
         }
       } else if (pronoun) {
@@ -98,7 +98,7 @@ export function resolveSpeakers(doc: Doc, drafts: StatementDraft[]): StatementDr
           }
         }
         if (!e) {
-          doc.message("coreference", "unresolved-pronoun", `could not tell who "${pronoun.text}" is`, pronoun);
+          report("unresolved-pronoun", `could not tell who "${pronoun.text}" is`, pronoun);
           out.push({ d: { ...d, confidence: conf * 0.7 }, e: null });
           continue;
         }
@@ -132,7 +132,7 @@ export const coreferenceStage: Stage = {
   name: "coreference",
   requires: ["tokens", "mentions", "attributions"],
   provides: "statements",
-  run(doc) {
-    doc.set("statements", resolveSpeakers(doc, doc.get("attributions")));
+  run(doc, ctx) {
+    doc.set("statements", resolveSpeakers(doc, doc.get("attributions"), ctx.report));
   },
 };

@@ -4,7 +4,7 @@
  * "Hillary Clinton" are two; a bare "Clinton" is the one named in full most often), organisations by their words, nominal
  * sources ("Senior officials") by theirs. Ids are given in order of first use by a statement.
  */
-import type { Doc, Mention, Range, SpeakerDraft } from "../../doc.js";
+import type { DocView, Mention, Range, SpeakerDraft } from "../../doc.js";
 
 export interface Entity {
   id: string;
@@ -25,7 +25,7 @@ const DET = /^(the|a|an)\s+/i;
 const PARTICLES = /^(de|van|von|der|den|ter|ten|al|el|da|di|du|le|la|dos|del)$/i;
 
 /** "p:vries" for "Anna de Vries", "De Vries" and "Vries"; "p:assad" for "al-Assad". */
-export function surnameKey(doc: Doc, m: Mention): string {
+export function surnameKey(doc: DocView, m: Mention): string {
   const name = doc.text.slice(m.name?.start ?? m.start, m.end);
   const parts = nameParts(name);
   const last = (parts[parts.length - 1] ?? name).toLowerCase().replace(/['’]s$/, "");
@@ -46,7 +46,7 @@ export class Entities {
   /** how often each person was named with a first name */
   private readonly named = new Map<Entity, number>();
   private next = 1;
-  constructor(private readonly doc: Doc) {}
+  constructor(private readonly doc: DocView) {}
 
   /** the person/organisation entity of a name mention (created on first use, fullest name kept) */
   ofName(m: Mention): Entity {

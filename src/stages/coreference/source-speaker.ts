@@ -5,7 +5,7 @@
  * name inside a prepositional phrase ("A spokeswoman for Gov. Patricia Vance" is not Vance).
  * The role is the title or appositive part; a relative clause ("whose district …") is no role.
  */
-import type { Doc, Mention, Range, Token } from "../../doc.js";
+import type { DocView, Mention, Range, Token } from "../../doc.js";
 import { LEXICON } from "../../lexicons/lexicon.js";
 import type { Entity } from "./entities.js";
 
@@ -46,7 +46,7 @@ function appositiveHead(ts: Token[]): boolean {
 const clean = (s: string): string => s.replace(/^[\s,]+/, "").replace(/[\s,\u2014\u2013]+$/, "");
 
 /** The named person or organisation a source is about, with the role words the source gives. */
-export function namedInSource(doc: Doc, src: Range, named: Named[]): { n: Named; role: string | null } | null {
+export function namedInSource(doc: DocView, src: Range, named: Named[]): { n: Named; role: string | null } | null {
   const tokens = doc.get("tokens");
   const inside = named.filter((n) => n.m.start >= src.start && n.m.end <= src.end);
   for (const n of inside) {
@@ -72,7 +72,7 @@ export function namedInSource(doc: Doc, src: Range, named: Named[]): { n: Named;
 const HONORIFIC = /^(mr|mrs|ms|miss|dr|sir|dame|madam|mx)\.?$/i;
 
 /** A title role in front of a name, unless it is only an honorific ("Dr.", "Mr."): those are no roles. */
-export function titleRole(doc: Doc, m: Mention): Range | null {
+export function titleRole(doc: DocView, m: Mention): Range | null {
   if (!m.role) return null;
   const words = doc.text.slice(m.role.start, m.role.end).split(/\s+/);
   return words.every((w) => HONORIFIC.test(w)) ? null : m.role;
@@ -92,7 +92,7 @@ const NOT_PERSONS = new Set([
 ]);
 
 /** A nominal source that is one person ("Turkey's deputy trade minister", "A spokeswoman for …"): its head noun. */
-export function singularPersonHead(doc: Doc, src: Range): Token | null {
+export function singularPersonHead(doc: DocView, src: Range): Token | null {
   const ts = tokensIn(doc.get("tokens"), src);
   let end = ts.findIndex((t) => t.pos === "ADP" || t.text === "," || t.pos === "PUNCT" || RELATIVE.test(t.lower));
   if (end < 0) end = ts.length;

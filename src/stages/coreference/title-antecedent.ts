@@ -1,7 +1,7 @@
 /**
  * "The mayor" / "the former secretary of state": a definite title resolved to the person holding it.
  */
-import type { Doc, Range } from "../../doc.js";
+import type { DocView, Range } from "../../doc.js";
 import { LEXICON } from "../../lexicons/lexicon.js";
 import type { Entity } from "./entities.js";
 import type { Named } from "./source-speaker.js";
@@ -14,7 +14,7 @@ const TITLE_REACH = 3000;
  * "The mayor" / "the former secretary of state": a definite title whose head word is in the titles
  * lexicon names the most recent person whose role or name holds that word ("Mayor Rosalind Pike").
  */
-export function titleAntecedent(doc: Doc, src: Range, named: Named[]): Entity | null {
+export function titleAntecedent(doc: DocView, src: Range, named: Named[]): Entity | null {
   const m = TITLE_NP.exec(doc.text.slice(src.start, src.end).trim());
   if (!m) return null;
   const words = m[2]!.toLowerCase().split(/\s+/);

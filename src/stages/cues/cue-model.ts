@@ -3,12 +3,11 @@
  * once per process, token scores from cue-features.ts, and B/I decoding into cue spans.
  */
 import { existsSync, readFileSync } from "node:fs";
-import type { Cue, Doc, Quote, Token } from "../../doc.js";
+import type { Cue, Quote, Token } from "../../doc.js";
 import { LEXICON } from "../../lexicons/lexicon.js";
 import { packageRoot } from "../../package-info.js";
-import { findQuotes } from "../quotes.js";
 import { type CueFeatureContext, cueFeatureContext, cueFeatures } from "./cue-features.js";
-import { scores, type Weights } from "../../learn/perceptron.js";
+import { scores, type Weights } from "./weights.js";
 
 export const CUE_CLASSES = ["O", "B", "I"] as const;
 export const O = 0;
@@ -35,25 +34,6 @@ export interface ModelSpan {
   p: number;
 }
 
-/** Serialises a model: one feature a line, so that no line carries more than a feature name. */
-export function writeModel(model: CueModel): string {
-  const lines = [
-    "{",
-    `"format": ${JSON.stringify(model.format)},`,
-    `"classes": ${JSON.stringify(CUE_CLASSES)},`,
-    `"threshold": ${model.threshold},`,
-    `"scale": ${model.scale},`,
-    '"weights": {',
-  ];
-  const keys = [...model.weights.keys()].sort();
-  keys.forEach((k, n) => {
-    const row = [...model.weights.get(k)!].map((v) => (Object.is(v, -0) ? 0 : v));
-    lines.push(`${JSON.stringify(k)}: [${row.join(",")}]${n < keys.length - 1 ? "," : ""}`);
-  });
-  lines.push("}", "}");
-  return `${lines.join("\n")}\n`;
-}
-
 export function parseModel(json: string): CueModel {
   const raw = JSON.parse(json) as { format: string; threshold: number; scale: number; weights: Record<string, number[]> };
   if (raw.format !== MODEL_FORMAT) throw new Error(`Expected a cue model of format ${MODEL_FORMAT}, got ${raw.format}`);
@@ -75,12 +55,6 @@ export function cueModel(): CueModel | null {
     loaded = existsSync(path) ? parseModel(readFileSync(path, "utf8")) : null;
   }
   return loaded;
-}
-
-/** The quotes layer when a stage already added it, else the same finder run here. */
-export function quotesOf(doc: Doc): Quote[] {
-  if (doc.has("quotes")) return doc.get("quotes");
-  return findQuotes(doc.text, doc.get("body"), doc.get("sentences")).quotes;
 }
 
 /** Class scores of every token. */
@@ -118,13 +92,6 @@ export function decodeSpans(ctx: CueFeatureContext, s: Float64Array[], threshold
   return out;
 }
 
-/** A cue with the model's score (0..1) when the model found or confirmed it. */
-export interface ScoredCue extends Cue {
-  score?: number;
-  /** added by the model beyond the lexicon: attribution asks more of its frame and its source */
-  added?: boolean;
-}
-
 /**
  * A span whose head is beyond the lexicon is added above this score. On the held-out tenth of
  * PolNeAR train, raising it (0.6, 0.7, 0.8) lowered attribution F1 (65.4, 63.6, 62.2, 61.3).
@@ -141,7 +108,7 @@ const LEXICON_MARGIN = -0.4;
 const BELIEF = new Set(["seem", "appear", "look", "sound", "view", "see", "hold", "reckon", "suppose", "guess", "trust"]);
 const REPORT = new Set(["poll", "survey", "study", "data", "analysis", "research", "indicate", "suggest", "reveal", "find", "show"]);
 
-function cueOfSpan(text: string, tokens: Token[], span: ModelSpan): ScoredCue {
+function cueOfSpan(text: string, tokens: Token[], span: ModelSpan): Cue {
   let head = span.first;
   for (let k = span.first; k <= span.last; k++) {
     if (tokens[k]!.pos === "VERB") {
@@ -174,11 +141,11 @@ export function applyCueModel(
   candidates: Cue[],
   /** tokens the rules know are no report ("needless to say"): never added as cues */
   rejected: (token: number) => boolean = () => false,
-): ScoredCue[] {
+): Cue[] {
   const ctx = cueFeatureContext({ text, tokens, quotes, candidates });
   const threshold = Math.min(model.threshold, LEXICON_MARGIN * model.scale);
   const spans = decodeSpans(ctx, scoreTokens(model.weights, ctx), threshold, model.scale);
-  const out: ScoredCue[] = [];
+  const out: Cue[] = [];
   const taken = new Set<ModelSpan>();
   const spanAt: Array<ModelSpan | undefined> = new Array(tokens.length).fill(undefined);
   for (const s of spans) for (let k = s.first; k <= s.last; k++) spanAt[k] = s;

@@ -5,8 +5,9 @@
  * candidates then go through the learned cue tagger (cue-model.ts), which keeps the verb
  * candidates it agrees with and adds cues beyond the lexicon ("seemed", "showed", "referring to").
  */
-import type { Cue, Token } from "../../doc.js";
-import { applyCueModel, cueModel, quotesOf } from "./cue-model.js";
+import type { Cue, Range, Token } from "../../doc.js";
+import { rangeAt } from "../../text/spans.js";
+import { applyCueModel, cueModel } from "./cue-model.js";
 import { LEXICON } from "../../lexicons/lexicon.js";
 import { titleEnd } from "../../text/quoted-titles.js";
 import type { Stage } from "../../stage.js";
@@ -72,7 +73,7 @@ function isFalseVerbCue(tokens: Token[], i: number): boolean {
   return false;
 }
 
-export function findCues(text: string, tokens: Token[]): Cue[] {
+export function findCues(text: string, tokens: Token[], paragraphs: Range[]): Cue[] {
   const cues: Cue[] = [];
   const used = new Set<number>();
   const push = (first: number, last: number, cue: Omit<Cue, "start" | "end" | "text">): void => {
@@ -118,9 +119,9 @@ export function findCues(text: string, tokens: Token[]): Cue[] {
     if (t.text !== ":" || used.has(i)) continue;
     let first = i - 1;
     while (first > 0 && tokens[first - 1]!.pos === "PROPN" && i - first < 4) first--;
-    const lineStart = text.lastIndexOf("\n", tokens[first]!.start - 1) + 1;
     // ('"WALLACE: …' — a transcript quoted paragraph by paragraph)
-    if (!/^\s*["“]?$/.test(text.slice(lineStart, tokens[first]!.start))) continue;
+    const para = rangeAt(paragraphs, tokens[first]!.start);
+    if (!/^["“]?$/.test(text.slice(para.start, tokens[first]!.start))) continue;
     if (!tokens.slice(first, i).every((x) => x.pos === "PROPN" || x.pos === "NOUN")) continue;
     push(i, i, { type: "speech", head: i, lemma: ":", form: "colon" });
   }
@@ -129,13 +130,13 @@ export function findCues(text: string, tokens: Token[]): Cue[] {
 
 export const cuesStage: Stage = {
   name: "cues",
-  requires: ["tokens"],
+  requires: ["paragraphs", "tokens", "quotes"],
   provides: "cues",
   run(doc, ctx) {
     const tokens = doc.get("tokens");
-    const candidates = findCues(doc.text, tokens);
+    const candidates = findCues(doc.text, tokens, doc.get("paragraphs"));
     // the learned tagger (models/cue-model.json, npm run train) confirms and adds cues; "model": false turns it off
     const model = ctx.options.model === false ? null : cueModel();
-    doc.set("cues", model ? applyCueModel(model, doc.text, tokens, quotesOf(doc), candidates, (i) => isFalseVerbCue(tokens, i)) : candidates);
+    doc.set("cues", model ? applyCueModel(model, doc.text, tokens, doc.get("quotes"), candidates, (i) => isFalseVerbCue(tokens, i)) : candidates);
   },
 };

@@ -125,12 +125,3 @@ export function isoDate(c: Cal): string {
   if (c.d === undefined) return `${y}-${m}`;
   return `${y}-${m}-${String(c.d).padStart(2, "0")}`;
 }
-
-/** The document date YYYY-MM-DD as a day, or null when absent or not a real day. */
-export function parseYmd(s: string | null): Ymd | null {
-  if (!s) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return null;
-  const c = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-  return validDay(c.y, c.m, c.d) ? c : null;
-}

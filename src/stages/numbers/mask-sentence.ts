@@ -1,12 +1,12 @@
 /**
- * The masked sentence the number rules read: the sentence with date spans and things that are not
+ * The masked sentence the number rules read: the sentence with date spans (from the dates layer) and things that are not
  * quantities (codes, phone numbers, URLs, idioms, identifiers such as "Article 5") blanked out, so that
  * offsets stay those of the document and no number can be read inside them.
  */
-import { findDateCandidates } from "../dates/find-date-candidates.js";
 import NOT_NUMBERS from "../../lexicons/not-numbers.json" with { type: "json" };
 import NUMBER_IDENTIFIERS from "../../lexicons/number-identifiers.json" with { type: "json" };
 import type { Range } from "../../schema.js";
+import { firstStartingFrom } from "../../text/spans.js";
 import { alternation } from "./lexicon-patterns.js";
 
 interface MaskRule {
@@ -48,8 +48,11 @@ export interface NotANumber {
   end: number;
 }
 
-/** The sentence with blanks over dates and not-numbers, and the not-numbers worth a message. */
-export function maskSentence(text: string, sentence: Range): { masked: string; notNumbers: NotANumber[] } {
+/**
+ * The sentence with blanks over not-numbers and over `dates` (the spans the date grammar claimed, sorted by
+ * start), and the not-numbers worth a message.
+ */
+export function maskSentence(text: string, sentence: Range, dates: readonly Range[]): { masked: string; notNumbers: NotANumber[] } {
   const notNumbers: NotANumber[] = [];
   const chars = text.slice(sentence.start, sentence.end).split("");
   const slice = text.slice(sentence.start, sentence.end);
@@ -75,6 +78,8 @@ export function maskSentence(text: string, sentence: Range): { masked: string; n
         });
     }
   }
-  for (const c of findDateCandidates(text, sentence)) blank(c.start - sentence.start, c.end - sentence.start);
+  for (let i = firstStartingFrom(dates, sentence.start); i < dates.length && dates[i]!.start < sentence.end; i++) {
+    blank(dates[i]!.start - sentence.start, Math.min(dates[i]!.end, sentence.end) - sentence.start);
+  }
   return { masked: chars.join(""), notNumbers };
 }
