@@ -1,17 +1,17 @@
 /**
  * The record builder: turns the Doc's layers into the CONTRACT.md record, links numbers to the
- * statements whose content holds them, validates with zod and checks every span against the text.
+ * statements whose content holds them, and validates it for its text in one zod pass (schema.ts
+ * validateRecord: the shape and every span, each issue with its path).
  */
 import { createHash } from "node:crypto";
 import type { Doc, StatementDraft } from "./doc.js";
 import {
   type DocumentRecord,
-  DocumentRecordSchema,
   type NumberMention,
   type Range,
   SCHEMA_VERSION,
-  type Span,
   type Statement,
+  validateRecord,
 } from "./schema.js";
 import { byStart, contains, toSpan } from "./text/spans.js";
 
@@ -58,33 +58,6 @@ function toStatements(doc: Doc, s: StatementDraft, numbers: NumberMention[]): St
   });
 }
 
-/** Every span that carries text: [path, span]. */
-function* spansOf(record: DocumentRecord): Generator<[string, Span]> {
-  for (const [i, s] of record.statements.entries()) {
-    yield [`statements[${i}].content`, s.content];
-    if (s.cue) yield [`statements[${i}].cue`, s.cue];
-    if (s.source) yield [`statements[${i}].source`, s.source];
-    if (s.speaker?.mention) yield [`statements[${i}].speaker.mention`, s.speaker.mention];
-  }
-  for (const [i, n] of record.numbers.entries()) yield [`numbers[${i}]`, n];
-}
-
-/** Throws with the path of the first span that does not hold: inside the text, trimmed, text matches. */
-export function checkSpans(text: string, record: DocumentRecord): void {
-  for (const [path, span] of spansOf(record)) {
-    if (span.end > text.length) throw new Error(`${path}.end: Expected ≤ text length ${text.length}, got ${span.end}`);
-    if (span.start >= span.end) throw new Error(`${path}: Expected start < end, got [${span.start}, ${span.end})`);
-    const actual = text.slice(span.start, span.end);
-    if (actual !== span.text) {
-      throw new Error(`${path}.text: Expected ${JSON.stringify(actual)} (text.slice), got ${JSON.stringify(span.text)}`);
-    }
-    if (/^\s|\s$/.test(actual)) throw new Error(`${path}: span is not trimmed: ${JSON.stringify(actual)}`);
-  }
-  for (const [i, s] of record.sentences.entries()) {
-    if (s.end > text.length || s.start >= s.end) throw new Error(`sentences[${i}]: bad range [${s.start}, ${s.end})`);
-  }
-}
-
 export function buildRecord(doc: Doc, pipeline: DocumentRecord["pipeline"]): DocumentRecord {
   const numbers = [...(doc.has("numbers") ? doc.get("numbers") : []), ...(doc.has("dates") ? doc.get("dates").mentions : [])];
   numbers.sort(byStart);
@@ -113,11 +86,7 @@ export function buildRecord(doc: Doc, pipeline: DocumentRecord["pipeline"]): Doc
       (a, b) => (a.start ?? -1) - (b.start ?? -1) || a.stage.localeCompare(b.stage) || a.rule.localeCompare(b.rule),
     ),
   };
-  const parsed = DocumentRecordSchema.safeParse(record);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${issue.path.join(".")}: ${issue.message}`);
-  }
-  checkSpans(doc.text, parsed.data);
-  return parsed.data;
+  const valid = validateRecord(record, doc.text);
+  if ("issues" in valid) throw new Error(valid.issues.join("; "));
+  return valid.record;
 }

@@ -8,8 +8,42 @@ export const SCHEMA_VERSION = "1";
 
 const offset = z.number().int().nonnegative();
 
-export const SpanSchema = z.object({ start: offset, end: offset, text: z.string() });
-export const RangeSchema = z.object({ start: offset, end: offset });
+/**
+ * The document text that spans are checked against, set only while `validateRecord` runs (parsing is
+ * synchronous, so no other record can see it). Without it the schema checks the shape alone (records
+ * read back from a file).
+ */
+let documentText: string | null = null;
+
+type Issues = { value: unknown; issues: unknown[] };
+
+function addIssue(payload: Issues, path: PropertyKey[], message: string): void {
+  (payload.issues as Array<Record<string, unknown>>).push({ code: "custom", input: payload.value, path, message });
+}
+
+/** A range lies inside the document text, and is not empty. */
+function rangeInText(payload: Issues & { value: { start: number; end: number } }): void {
+  const text = documentText;
+  if (text === null) return;
+  const { start, end } = payload.value;
+  if (end > text.length) addIssue(payload, ["end"], `Expected ≤ text length ${text.length}, got ${end}`);
+  else if (start >= end) addIssue(payload, [], `Expected start < end, got [${start}, ${end})`);
+}
+
+/** A span also carries exactly its text, and is trimmed. */
+function spanInText(payload: Issues & { value: { start: number; end: number; text: string } }): void {
+  const text = documentText;
+  const before = payload.issues.length;
+  rangeInText(payload);
+  if (text === null || payload.issues.length > before) return;
+  const actual = text.slice(payload.value.start, payload.value.end);
+  if (actual !== payload.value.text) {
+    addIssue(payload, ["text"], `Expected ${JSON.stringify(actual)} (text.slice), got ${JSON.stringify(payload.value.text)}`);
+  } else if (/^\s|\s$/.test(actual)) addIssue(payload, [], `span is not trimmed: ${JSON.stringify(actual)}`);
+}
+
+export const SpanSchema = z.object({ start: offset, end: offset, text: z.string() }).check(spanInText);
+export const RangeSchema = z.object({ start: offset, end: offset }).check(rangeInText);
 
 export const CueTypeSchema = z.enum(["speech", "according-to", "belief", "report"]);
 
@@ -53,7 +87,8 @@ export const NumberKindSchema = z.enum([
   "year",
 ]);
 
-export const NumberMentionSchema = z.object({
+export const NumberMentionSchema = z
+  .object({
   start: offset,
   end: offset,
   text: z.string(),
@@ -70,7 +105,8 @@ export const NumberMentionSchema = z.object({
     .string()
     .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
     .optional(),
-});
+  })
+  .check(spanInText);
 
 export const MessageSchema = z.object({
   stage: z.string(),
@@ -118,3 +154,24 @@ export type NumberMention = z.infer<typeof NumberMentionSchema>;
 export type Message = z.infer<typeof MessageSchema>;
 export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
 export type ErrorRecord = z.infer<typeof ErrorRecordSchema>;
+
+/** "statements[3].content.end" for zod's path ["statements", 3, "content", "end"]. */
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("") || "(record)";
+}
+
+/**
+ * Validates a record for its document text in one pass: the shape, and every span inside the text,
+ * trimmed, carrying exactly `text.slice(start, end)`. Returns the record, or every issue with its path
+ * ("statements[3].content.end: Expected ≤ text length 2384, got 2390").
+ */
+export function validateRecord(record: unknown, text: string): { record: DocumentRecord } | { issues: string[] } {
+  documentText = text;
+  try {
+    const parsed = DocumentRecordSchema.safeParse(record);
+    if (parsed.success) return { record: parsed.data };
+    return { issues: parsed.error.issues.map((i) => `${pathOf(i.path)}: ${i.message}`) };
+  } finally {
+    documentText = null;
+  }
+}

@@ -10,6 +10,7 @@ import { parseQueueUrl, probeRedis, QueueError, queueNameForRun, type QueueTarge
 import { QueueExecutor } from "../runner/queue-executor.js";
 import { runBatch } from "../runner/run.js";
 import { resolveInputs, RunDirError, RunDirSink, type Sink, StdoutSink } from "../runner/sinks.js";
+import { onStopSignals } from "./signals.js";
 
 export interface ExtractCliOptions {
   output?: string;
@@ -164,21 +165,13 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
     sink = new StdoutSink(process.stdout);
   }
 
-  const stop = new AbortController();
-  let signals = 0;
-  const onSignal = (sig: NodeJS.Signals) => {
-    signals++;
-    if (signals > 1) process.exit(130);
-    if (!opts.quiet) {
-      const what = target
-        ? "committing the results collected in order; jobs still in the queue are kept for --resume"
-        : "finishing the documents in flight";
-      process.stderr.write(`\nstatements: ${sig}: ${what} (again to quit at once)\n`);
-    }
-    stop.abort();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const stop = onStopSignals((sig) => {
+    if (opts.quiet) return;
+    const what = target
+      ? "committing the results collected in order; jobs still in the queue are kept for --resume"
+      : "finishing the documents in flight";
+    process.stderr.write(`\nstatements: ${sig}: ${what} (again to quit at once)\n`);
+  });
   let queueExecutor: QueueExecutor | undefined;
   const counting = new AbortController();
   let result: Awaited<ReturnType<typeof runBatch>>;
@@ -225,8 +218,7 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   } finally {
     counting.abort();
     await queueExecutor?.close();
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    stop.dispose();
   }
   const { counts, interrupted, seconds } = result;
   if (!opts.quiet) {

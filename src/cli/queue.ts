@@ -5,6 +5,7 @@ import { connectRedis, parseQueueUrl, probeRedis, QueueError, queueNameForArg, t
 import { QueueStatus, type QueueSnapshot, statusLines } from "../runner/queue-status.js";
 import { runQueueWorker } from "../runner/queue-worker.js";
 import { UsageError } from "./extract.js";
+import { onStopSignals } from "./signals.js";
 
 interface WorkerCliOptions {
   queue: string;
@@ -46,16 +47,9 @@ async function runWorkerCommand(opts: WorkerCliOptions): Promise<number> {
   const maxStalls = whole("--max-stalls", opts.maxStalls, 1, 0);
   const pollMs = whole("--poll-ms", opts.pollMs, 1000, 10);
   const t = await target(opts.queue);
-  const stop = new AbortController();
-  let signals = 0;
-  const onSignal = (sig: NodeJS.Signals) => {
-    signals++;
-    if (signals > 1) process.exit(130);
+  const stop = onStopSignals((sig) => {
     if (!opts.quiet) process.stderr.write(`statements worker: ${sig}: finishing the jobs in hand (again to quit at once)\n`);
-    stop.abort();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  });
   try {
     await runQueueWorker({
       target: t,
@@ -71,8 +65,7 @@ async function runWorkerCommand(opts: WorkerCliOptions): Promise<number> {
       },
     });
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    stop.dispose();
   }
   return 0;
 }

@@ -6,10 +6,10 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { sha256 } from "../record.js";
 import type { DocumentRecord, ErrorRecord } from "../schema.js";
+import { jsonlLines } from "./jsonl-lines.js";
 import { isReadError, readInputs } from "./readers.js";
 
 export class ExportError extends Error {}
@@ -39,11 +39,7 @@ export async function recordsPath(path: string): Promise<string> {
 
 /** Streams the records of a records.jsonl; a line that is not a record stops with its line number. */
 export async function* readRecords(path: string, stream?: Readable): AsyncGenerator<DocumentRecord | ErrorRecord> {
-  const rl = createInterface({ input: stream ?? createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
-  let n = 0;
-  for await (const line of rl) {
-    n++;
-    if (line.trim() === "") continue;
+  for await (const { line, n } of jsonlLines(stream ?? createReadStream(path))) {
     let rec: unknown;
     try {
       rec = JSON.parse(line);

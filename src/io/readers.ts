@@ -6,11 +6,11 @@
 import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import type { InputDocument } from "../index.js";
 import { decode } from "./decode.js";
+import { jsonlLines } from "./jsonl-lines.js";
 
 export interface ReadError {
   id: string;
@@ -72,13 +72,7 @@ export function parseJsonlLine(line: string, where: string): InputItem {
 }
 
 async function* readJsonl(stream: Readable, name: string): AsyncGenerator<InputItem> {
-  const rl = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  let n = 0;
-  for await (const line of rl) {
-    n++;
-    if (line.trim() === "") continue;
-    yield parseJsonlLine(line, `${name}:${n}`);
-  }
+  for await (const { line, n } of jsonlLines(stream)) yield parseJsonlLine(line, `${name}:${n}`);
 }
 
 function jsonlStream(path: string): Readable {

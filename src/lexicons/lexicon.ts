@@ -1,6 +1,7 @@
 /** Loads the language data in lexicons/ once into lookup tables. */
 import cuePhrases from "./cue-phrases.json" with { type: "json" };
 import cueVerbs from "./cue-verbs.json" with { type: "json" };
+import nameParticles from "./name-particles.json" with { type: "json" };
 import nominalSources from "./nominal-sources.json" with { type: "json" };
 import organisationWords from "./organisation-words.json" with { type: "json" };
 import pronouns from "./pronouns.json" with { type: "json" };
@@ -46,4 +47,6 @@ export const LEXICON = {
   gendered: new Map(Object.entries(titles.gendered_titles)) as ReadonlyMap<string, string>,
   organisationWords: new Set(organisationWords.words),
   nominalHeads: new Set(nominalSources.heads),
+  nameParticles: new Set(nameParticles.particles) as ReadonlySet<string>,
+  nameConnectors: new Set(nameParticles.connectors) as ReadonlySet<string>,
 };

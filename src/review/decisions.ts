@@ -8,7 +8,7 @@
  * accept → accepted, reject → rejected, edit (spans) and speaker → edited; edits persist through a
  * later accept (status accepted, `changed` true). The last verdict wins.
  */
-import type { Span, Speaker } from "../schema.js";
+import type { Span, Speaker, Statement } from "../schema.js";
 
 export type Role = "content" | "source" | "cue";
 export const ROLES: readonly Role[] = ["content", "source", "cue"];
@@ -126,4 +126,21 @@ export function lastUndoable(replayed: Replayed, client: string): DecisionLine |
     for (const line of stack) if (line.client === client && (!best || line.seq > best.seq)) best = line;
   }
   return best;
+}
+
+/**
+ * The speakers of an article: every distinct entity its statements name, and the speakers reviewers
+ * chose for them (`chosen` gives a statement key's chosen speaker). The server and the UI share it.
+ */
+export function articleSpeakers(
+  doc: { doc_id: string; statements: readonly Statement[] },
+  chosen: (key: string) => Speaker | null | undefined = () => undefined,
+): Speaker[] {
+  const out = new Map<string, Speaker>();
+  for (const s of doc.statements) {
+    if (s.speaker && !out.has(s.speaker.entity)) out.set(s.speaker.entity, s.speaker);
+    const changed = chosen(statementKey(doc.doc_id, s.id));
+    if (changed && !out.has(changed.entity)) out.set(changed.entity, changed);
+  }
+  return [...out.values()];
 }

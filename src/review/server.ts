@@ -13,7 +13,17 @@ import { type ServerType, serve } from "@hono/node-server";
 import { type Context, Hono } from "hono";
 import type { Speaker, Span } from "../schema.js";
 import type { DecisionRequest, DecisionResponse, DocText, ReviewsInfo, RunInfo, UndoResponse } from "./api.js";
-import { type DecisionLine, type EditedSpans, lastUndoable, ROLES, type Replayed, replay, statementKey } from "./decisions.js";
+import { toSpan } from "../text/spans.js";
+import {
+  articleSpeakers,
+  type DecisionLine,
+  type EditedSpans,
+  lastUndoable,
+  ROLES,
+  type Replayed,
+  replay,
+  statementKey,
+} from "./decisions.js";
 import { ReviewLog } from "./review-log.js";
 import type { LoadedRun, ReviewDoc } from "./run.js";
 
@@ -54,26 +64,12 @@ class BadRequest extends Error {}
 
 function trimSpan(text: string, start: unknown, end: unknown, what: string): Span {
   if (!Number.isInteger(start) || !Number.isInteger(end)) throw new BadRequest(`${what}: Expected integer start and end`);
-  let s = start as number;
-  let e = end as number;
-  if (s < 0 || e > text.length || s >= e) {
-    throw new BadRequest(`${what}: Expected 0 <= start < end <= ${text.length}, got ${s}, ${e}`);
+  if ((start as number) < 0 || (end as number) > text.length || (start as number) >= (end as number)) {
+    throw new BadRequest(`${what}: Expected 0 <= start < end <= ${text.length}, got ${start}, ${end}`);
   }
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
-  if (s === e) throw new BadRequest(`${what}: the selection holds only whitespace`);
-  return { start: s, end: e, text: text.slice(s, e) };
-}
-
-/** The speakers of an article: every distinct entity its statements name. */
-export function articleSpeakers(doc: ReviewDoc, replayed?: Replayed): Speaker[] {
-  const out = new Map<string, Speaker>();
-  for (const s of doc.statements) {
-    if (s.speaker && !out.has(s.speaker.entity)) out.set(s.speaker.entity, s.speaker);
-    const changed = replayed?.states.get(statementKey(doc.doc_id, s.id))?.speaker;
-    if (changed && !out.has(changed.entity)) out.set(changed.entity, changed);
-  }
-  return [...out.values()];
+  const span = toSpan(text, { start: start as number, end: end as number });
+  if (span.start === span.end) throw new BadRequest(`${what}: the selection holds only whitespace`);
+  return span;
 }
 
 function pageHtml(token: string, title: string): string {
@@ -217,7 +213,7 @@ export function createReviewApp({ run, log, token, staticDir }: ReviewAppOptions
       const sp = req.speaker;
       if (sp === null) line.speaker = null;
       else if (sp && typeof sp.entity === "string" && sp.entity !== "") {
-        const known = articleSpeakers(doc, replayed()).find((s) => s.entity === sp.entity);
+        const known = articleSpeakers(doc, (key) => replayed().states.get(key)?.speaker).find((s) => s.entity === sp.entity);
         if (!known) throw new BadRequest(`speaker: no entity ${JSON.stringify(sp.entity)} in this article`);
         line.speaker = known;
       } else if (sp && typeof sp.name === "string" && sp.name.trim() !== "") {

@@ -2,7 +2,7 @@
  * One batch of documents → serialised record lines. The same function runs in the main thread
  * (--workers 1) and in every worker, so the bytes do not depend on where a document ran.
  */
-import { type InputDocument, loadPipeline, processDocument } from "../index.js";
+import { errorRecord, type InputDocument, loadPipeline, processDocument } from "../index.js";
 
 /** A document as sent to an executor: its place in the input stream and what the reader gave. */
 export interface BatchDocument extends InputDocument {
@@ -27,6 +27,24 @@ export interface BatchResult {
 /** Serialises a record: the one place where records become bytes. */
 export function recordLine(record: unknown, pretty = false): string {
   return pretty ? JSON.stringify(record, null, 2) : JSON.stringify(record);
+}
+
+/** The result of one document that became an error record without a record of its own (read error, crash). */
+export function errorResult(index: number, docId: string, code: string, message: string, pretty = false): BatchResult {
+  return {
+    lines: [recordLine(errorRecord(docId, code, message), pretty)],
+    statements: [0],
+    errors: [{ index, doc_id: docId, code, message }],
+  };
+}
+
+/** The results of consecutive parts of a batch (a batch split to find the document that failed), in order. */
+export function joinResults(parts: BatchResult[]): BatchResult {
+  return {
+    lines: parts.flatMap((r) => r.lines),
+    statements: parts.flatMap((r) => r.statements),
+    errors: parts.flatMap((r) => r.errors),
+  };
 }
 
 /** Runs the pipeline (loaded once per process) on every document; never throws for one document. */

@@ -9,8 +9,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { type BatchDocument, type BatchResult, processBatch, recordLine } from "./batch.js";
-import { errorRecord } from "../index.js";
+import { type BatchDocument, type BatchResult, errorResult, joinResults, processBatch } from "./batch.js";
 
 export interface Executor {
   /** local workers (threads or the main thread); 0 when documents are processed elsewhere (queue) */
@@ -164,22 +163,11 @@ class WorkerPool implements Executor {
   private recover(task: Task, why: string): void {
     if (!task.retried) {
       const parts = task.docs.map((d) => this.submit([d], true));
-      Promise.all(parts).then((results) => {
-        task.resolve({
-          lines: results.flatMap((r) => r.lines),
-          statements: results.flatMap((r) => r.statements),
-          errors: results.flatMap((r) => r.errors),
-        });
-      }, task.reject);
+      Promise.all(parts).then((results) => task.resolve(joinResults(results)), task.reject);
       return;
     }
     const d = task.docs[0]!;
-    const message = `the worker processing this document stopped: ${why}`;
-    task.resolve({
-      lines: [recordLine(errorRecord(d.id, "worker-crashed", message), this.opts.pretty)],
-      statements: [0],
-      errors: [{ index: d.index, doc_id: d.id, code: "worker-crashed", message }],
-    });
+    task.resolve(errorResult(d.index, d.id, "worker-crashed", `the worker processing this document stopped: ${why}`, this.opts.pretty));
   }
 
   /** The pool cannot work (a worker does not start): every pending batch fails with this error. */

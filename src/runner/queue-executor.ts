@@ -16,9 +16,8 @@
 import { hostname } from "node:os";
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { errorRecord, type Pipeline } from "../index.js";
-import type { BatchDocument, BatchResult } from "./batch.js";
-import { recordLine } from "./batch.js";
+import type { Pipeline } from "../index.js";
+import { type BatchDocument, type BatchResult, errorResult, joinResults } from "./batch.js";
 import type { Executor } from "./executor.js";
 import {
   connectRedis,
@@ -280,11 +279,7 @@ export class QueueExecutor implements Executor {
       entry.state = "split";
       Promise.all(entry.docs.map((d) => this.submit([d]))).then(
         (parts) => {
-          const result: BatchResult = {
-            lines: parts.flatMap((p) => p.lines),
-            statements: parts.flatMap((p) => p.statements),
-            errors: parts.flatMap((p) => p.errors),
-          };
+          const result = joinResults(parts);
           for (const w of entry.waiters) w.resolve(forDocs(result, w.docs));
           this.remove(entry.id);
         },
@@ -300,11 +295,7 @@ export class QueueExecutor implements Executor {
     const message = crashed
       ? `the workers processing this document stopped each time (${reason})`
       : `the queue job of this document failed: ${reason}`;
-    const result: BatchResult = {
-      lines: [recordLine(errorRecord(d.id, code, message))],
-      statements: [0],
-      errors: [{ index: d.index, doc_id: d.id, code, message }],
-    };
+    const result = errorResult(d.index, d.id, code, message);
     this.collectedDocs += 1;
     this.collectedErrors += 1;
     for (const w of entry.waiters) w.resolve(forDocs(result, w.docs));

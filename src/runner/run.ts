@@ -4,9 +4,8 @@
  * input order. Stopping (SIGINT) lets the batches in flight finish and commits them.
  */
 import type { Readable } from "node:stream";
-import { errorRecord } from "../index.js";
 import { isReadError, readInputs } from "../io/readers.js";
-import { type BatchDocument, type BatchResult, recordLine } from "./batch.js";
+import { type BatchDocument, type BatchResult, errorResult } from "./batch.js";
 import { countDocuments } from "./count.js";
 import { createExecutor, type Executor } from "./executor.js";
 import { Progress } from "./progress.js";
@@ -114,17 +113,8 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   };
 
   const readError = (item: { id: string; error: { code: string; message: string } }, index: number) => {
-    const rec = errorRecord(item.id, item.error.code, item.error.message);
-    inflight.push(
-      inFlight(
-        [item.id],
-        Promise.resolve({
-          lines: [recordLine(rec, opts.pretty)],
-          statements: [0],
-          errors: [{ index, doc_id: item.id, code: item.error.code, message: item.error.message }],
-        }),
-      ),
-    );
+    const result = errorResult(index, item.id, item.error.code, item.error.message, opts.pretty);
+    inflight.push(inFlight([item.id], Promise.resolve(result)));
   };
 
   const stopped = new Promise<"stop">((resolve) => {

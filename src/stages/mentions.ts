@@ -8,12 +8,11 @@ import { quotedTitles } from "../text/quoted-titles.js";
 import type { Stage } from "../stage.js";
 
 const CAP = /^\p{Lu}/u;
-const CONNECTORS = new Set(["de", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "da", "di", "du", "la", "le", "dos", "das", "del", "y"]);
-/** a name particle opening a name ("De Vries said", "said van der Berg", "al-Assad"): a connector before a capitalised proper noun */
-const PARTICLE = new Set(["de", "van", "von", "der", "den", "ter", "ten", "al", "el", "da", "di", "du", "le", "la", "dos", "del"]);
+const CONNECTORS = LEXICON.nameConnectors;
 
+/** a name particle opening a name ("De Vries said", "said van der Berg", "al-Assad"): a connector before a capitalised proper noun */
 export function isParticle(t: Token, next: Token | undefined): boolean {
-  if (!PARTICLE.has(t.lower) || !next || !CAP.test(next.text) || next.pos !== "PROPN") return false;
+  if (!LEXICON.nameParticles.has(t.lower) || !next || !CAP.test(next.text) || next.pos !== "PROPN") return false;
   // "De Vries" / "de Vries" / "al-Assad": no space or one space before the name
   return next.start - t.end <= 1;
 }

@@ -3,6 +3,7 @@
  * the Stacks”", "a piece called “Harmattan.”" Every word but the small function words is
  * capitalised. The capitalised words of a title are no person, and no antecedent for "she".
  */
+import { QUOTE_MARK } from "./quote-marks.js";
 import type { Range, Token } from "../doc.js";
 
 const SMALL = new Set([
@@ -32,7 +33,6 @@ export function quotedTitles(text: string): Range[] {
   return out;
 }
 
-const QUOTE_MARK = /^(?:["“”«»]|'')$/;
 
 /** The closing mark of a quoted title whose opening mark is token k ("the author of “Quiet Rooms”"), or -1. */
 export function titleEnd(tokens: Token[], k: number): number {

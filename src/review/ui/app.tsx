@@ -1,7 +1,7 @@
 /** The review page: queue, article, statement list, keys; the server holds every decision. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { DecisionRequest, DecisionResponse, DocText, ReviewsInfo, RunDoc, RunInfo, UndoResponse } from "../api.js";
-import { type QueueOrder, type ReviewState, type Role, statementKey } from "../decisions.js";
+import { articleSpeakers, type QueueOrder, type ReviewState, type Role, statementKey } from "../decisions.js";
 import { orderQueue, progress, type QueueItem, sampleEstimate } from "../queue.js";
 import type { Speaker, Statement } from "../../schema.js";
 import { Article } from "./article.js";
@@ -26,16 +26,6 @@ const ORDERS: { value: QueueOrder; label: string }[] = [
 ];
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-
-function speakersOf(doc: RunDoc, states: Record<string, ReviewState>): Speaker[] {
-  const out = new Map<string, Speaker>();
-  for (const s of doc.statements) {
-    if (s.speaker && !out.has(s.speaker.entity)) out.set(s.speaker.entity, s.speaker);
-    const changed = states[statementKey(doc.doc_id, s.id)]?.speaker;
-    if (changed && !out.has(changed.entity)) out.set(changed.entity, changed);
-  }
-  return [...out.values()];
-}
 
 export function App() {
   const [run, setRun] = useState<RunInfo | null>(null);
@@ -454,7 +444,7 @@ export function App() {
       {mode === "help" ? <Help onClose={() => setMode("normal")} /> : null}
       {mode === "speaker" && current ? (
         <SpeakerPicker
-          speakers={speakersOf(current.doc, states)}
+          speakers={articleSpeakers(current.doc, (key) => states[key]?.speaker)}
           current={currentSpeaker}
           onPick={(c) => void pickSpeaker(c)}
           onClose={() => setMode("normal")}

@@ -12,7 +12,7 @@
 import type { StatementDraft } from "../../doc.js";
 import { mainSubject } from "./source.js";
 import { subjectLeft } from "./np/subject.js";
-import { QUOTE_MARK } from "./np/words.js";
+import { QUOTE_MARK } from "../../text/quote-marks.js";
 import { isTitleText } from "../../text/quoted-titles.js";
 import { plausibleAgent } from "./added-cue.js";
 import { type Ctx, type TokRange, tokRange } from "./context.js";

@@ -4,7 +4,7 @@
  * sentence after it ("said “it gets me mad” every time he thinks about …"). Both make it mixed.
  */
 import type { Cue, Quote, Range } from "../../doc.js";
-import { QUOTE_MARK } from "./np/words.js";
+import { QUOTE_MARK } from "../../text/quote-marks.js";
 import type { Ctx } from "./context.js";
 
 

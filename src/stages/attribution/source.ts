@@ -2,7 +2,8 @@
 import type { Cue, Token } from "../../doc.js";
 import { accordingSource, npRight } from "./np/right.js";
 import { subjectLeft } from "./np/subject.js";
-import { isParticle, QUOTE_MARK, temporalNP } from "./np/words.js";
+import { QUOTE_MARK } from "../../text/quote-marks.js";
+import { isParticle, temporalNP } from "./np/words.js";
 import type { Ctx, TokRange } from "./context.js";
 
 const SKIP = new Set(["ADV", "AUX", "PART"]);

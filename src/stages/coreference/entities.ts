@@ -5,6 +5,7 @@
  * sources ("Senior officials") by theirs. Ids are given in order of first use by a statement.
  */
 import type { DocView, Mention, Range, SpeakerDraft } from "../../doc.js";
+import { LEXICON } from "../../lexicons/lexicon.js";
 
 export interface Entity {
   id: string;
@@ -22,7 +23,6 @@ export interface Entity {
 }
 
 const DET = /^(the|a|an)\s+/i;
-const PARTICLES = /^(de|van|von|der|den|ter|ten|al|el|da|di|du|le|la|dos|del)$/i;
 
 /** "p:vries" for "Anna de Vries", "De Vries" and "Vries"; "p:assad" for "al-Assad". */
 export function surnameKey(doc: DocView, m: Mention): string {
@@ -34,7 +34,7 @@ export function surnameKey(doc: DocView, m: Mention): string {
 
 /** A name's words without particles: "Anna de Vries" → Anna, Vries. */
 function nameParts(name: string): string[] {
-  return name.split(/\s+/).filter((w) => !PARTICLES.test(w));
+  return name.split(/\s+/).filter((w) => !LEXICON.nameParticles.has(w.toLowerCase()));
 }
 
 export class Entities {

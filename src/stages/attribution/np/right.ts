@@ -3,7 +3,8 @@
  * family) and after "according to".
  */
 import type { Token } from "../../../doc.js";
-import { isHead, isNP, npAt, PP_JOINERS, QUOTE_MARK, SUBJECT_PRONOUNS, temporalNP, verbBeforeNoun } from "./words.js";
+import { QUOTE_MARK } from "../../../text/quote-marks.js";
+import { isHead, isNP, npAt, PP_JOINERS, SUBJECT_PRONOUNS, temporalNP, verbBeforeNoun } from "./words.js";
 
 /** "(D-Va.)" right after a name: its end, or `last` when there is none. */
 function parenthesis(tokens: Token[], last: number, max: number): number {

@@ -5,7 +5,8 @@
  * past a time ("just this month announced").
  */
 import type { Token } from "../../../doc.js";
-import { isHead, isNP, npStartLeft, QUOTE_MARK, SUBJECT_PRONOUNS, temporalNP } from "./words.js";
+import { QUOTE_MARK } from "../../../text/quote-marks.js";
+import { isHead, isNP, npStartLeft, SUBJECT_PRONOUNS, temporalNP } from "./words.js";
 
 const QUANTIFIER_SUBJECTS = new Set(["all", "some", "many", "most", "several", "both", "others", "few", "everyone", "someone", "nobody", "critics", "supporters"]);
 const TEMPORAL = new Set(["today", "yesterday", "tonight", "tomorrow"]);

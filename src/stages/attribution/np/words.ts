@@ -4,6 +4,7 @@
  * the walk leftwards over a noun phrase's words.
  */
 import type { Token } from "../../../doc.js";
+import { LEXICON } from "../../../lexicons/lexicon.js";
 
 const NP_POS = new Set(["PROPN", "NOUN", "ADJ", "DET", "NUM"]);
 const POSSESSIVES = new Set(["his", "her", "their", "its", "our", "my", "your"]);
@@ -30,13 +31,11 @@ export function isNP(t: Token | undefined): boolean {
   return false;
 }
 
-const PARTICLES = new Set(["de", "van", "von", "der", "den", "ter", "ten", "al", "el", "da", "di", "du", "le", "la", "dos", "del"]);
-
 /** A name particle before a capitalised proper noun: "De Vries", "said van der Berg". */
 export function isParticle(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   const n = tokens[k + 1];
-  if (!t || !n || !PARTICLES.has(t.lower) || !/^\p{Lu}/u.test(n.text)) return false;
+  if (!t || !n || !LEXICON.nameParticles.has(t.lower) || !/^\p{Lu}/u.test(n.text)) return false;
   return (n.pos === "PROPN" || isParticle(tokens, k + 1)) && n.start - t.end <= 1;
 }
 
@@ -126,4 +125,3 @@ export function verbBeforeNoun(tokens: Token[], k: number): boolean {
   return t !== undefined && t.pos === "VERB" && !/(ing|ed|s)$/.test(t.lower) && tokens[k + 1]?.pos === "NOUN";
 }
 
-export const QUOTE_MARK = /^(?:["“”«»]|'')$/;
