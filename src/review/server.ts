@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ServerType, serve } from "@hono/node-server";
 import { type Context, Hono } from "hono";
-import type { Speaker, Span } from "../schema.js";
+import type { Span } from "../schema.js";
 import type { DecisionRequest, DecisionResponse, DocText, ReviewsInfo, RunInfo, UndoResponse } from "./api.js";
 import { toSpan } from "../text/spans.js";
 import {
@@ -25,7 +25,7 @@ import {
   statementKey,
 } from "./decisions.js";
 import { ReviewLog } from "./review-log.js";
-import type { LoadedRun, ReviewDoc } from "./run.js";
+import type { LoadedRun } from "./run.js";
 
 /** The files of the UI bundle; nothing else is served from disk. */
 const STATIC_FILES: Record<string, string> = {

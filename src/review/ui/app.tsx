@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import type { DecisionRequest, DecisionResponse, DocText, ReviewsInfo, RunDoc, RunInfo, UndoResponse } from "../api.js";
 import { articleSpeakers, type QueueOrder, type ReviewState, type Role, statementKey } from "../decisions.js";
 import { orderQueue, progress, type QueueItem, sampleEstimate } from "../queue.js";
-import type { Speaker, Statement } from "../../schema.js";
+import type { Statement } from "../../schema.js";
 import { Article } from "./article.js";
 import { Help, SpeakerPicker } from "./dialogs.js";
 import { api, clientId, store, stored } from "./fetch-api.js";
