@@ -12,14 +12,13 @@
  * Prints a table; writes bench/results/queue.json.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, } from "node:path";
 import { benchPipeline } from "./pipeline-arg.js";
+import { benchTexts, ROOT } from "./texts.js";
 
-const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CLI = join(ROOT, "dist", "cli", "main.js");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -39,27 +38,7 @@ if (!existsSync(join(ROOT, "dist", "runner", "queue-executor.js"))) {
 
 // ---------------------------------------------------------------- texts (as bench/run.ts)
 
-const texts: string[] = [];
-const sources: string[] = [];
-for (const f of readdirSync(join(ROOT, "corpus")).filter((x) => x.endsWith(".txt")).sort()) {
-  texts.push(readFileSync(join(ROOT, "corpus", f), "utf8"));
-}
-sources.push(`corpus/*.txt (${texts.length})`);
-for (const name of ["train.jsonl", "dev.jsonl"]) {
-  const p = join(ROOT, "..", "shared", "data", "polnear", name);
-  if (!existsSync(p)) continue;
-  let n = 0;
-  for (const line of readFileSync(p, "utf8").split("\n")) {
-    if (!line.trim()) continue;
-    const t = (JSON.parse(line) as { text?: unknown }).text;
-    if (typeof t === "string" && t.trim()) {
-      texts.push(t);
-      n++;
-    }
-  }
-  sources.push(`../shared/data/polnear/${name} (${n})`);
-  break;
-}
+const { texts, sources } = benchTexts();
 
 const work = join(tmpdir(), `statements-bench-queue-${process.pid}`);
 mkdirSync(join(work, "redis"), { recursive: true });

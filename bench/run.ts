@@ -13,17 +13,16 @@
  * Runs (c)–(e) in child processes on dist/ (run `npm run build` first; the bench does if missing).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, } from "node:path";
 import { Doc } from "../src/doc.js";
 import { createPipeline, loadPipelineConfig } from "../src/index.js";
 import { buildRecord } from "../src/record.js";
 import { benchPipeline } from "./pipeline-arg.js";
+import { benchTexts, ROOT } from "./texts.js";
 
-const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 if (args.includes("--queue")) {
@@ -36,30 +35,7 @@ const PIPELINE = benchPipeline(args);
 
 // ---------------------------------------------------------------- texts
 
-function loadTexts(): { texts: string[]; sources: string[] } {
-  const texts: string[] = [];
-  const sources: string[] = [];
-  for (const f of readdirSync(join(ROOT, "corpus")).filter((x) => x.endsWith(".txt")).sort()) {
-    texts.push(readFileSync(join(ROOT, "corpus", f), "utf8"));
-  }
-  sources.push(`corpus/*.txt (${texts.length})`);
-  const polnear = join(ROOT, "..", "shared", "data", "polnear", "train.jsonl");
-  if (existsSync(polnear)) {
-    let n = 0;
-    for (const line of readFileSync(polnear, "utf8").split("\n")) {
-      if (!line.trim()) continue;
-      const t = (JSON.parse(line) as { text?: unknown }).text;
-      if (typeof t === "string" && t.trim()) {
-        texts.push(t);
-        n++;
-      }
-    }
-    sources.push(`../shared/data/polnear/train.jsonl (${n})`);
-  }
-  return { texts, sources };
-}
-
-const { texts, sources } = loadTexts();
+const { texts, sources } = benchTexts();
 const cycle = (n: number) => Array.from({ length: n }, (_, i) => texts[i % texts.length]!);
 const chars = (xs: string[]) => xs.reduce((s, t) => s + t.length, 0);
 
