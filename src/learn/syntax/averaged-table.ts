@@ -11,6 +11,8 @@ export class AveragedTable {
   private slots = new Int32Array(0);
   rows = 0;
   keys = new Int32Array(1024);
+  /** how many updates touched each row */
+  counts = new Int32Array(1024);
   private w: Float32Array;
   private u: Float64Array;
 
@@ -49,6 +51,9 @@ export class AveragedTable {
       const keys = new Int32Array(this.keys.length * 2);
       keys.set(this.keys);
       this.keys = keys;
+      const counts = new Int32Array(keys.length);
+      counts.set(this.counts);
+      this.counts = counts;
       const w = new Float32Array(keys.length * this.classes);
       w.set(this.w);
       this.w = w;
@@ -81,6 +86,7 @@ export class AveragedTable {
       const key = keys[f]!;
       let r = this.row(key);
       if (r < 0) r = this.add(key);
+      this.counts[r]!++;
       this.w[r * c + cls]! += delta;
       this.u[r * c + cls]! += step * delta;
     }

@@ -1,7 +1,8 @@
 /**
  * Turns training weights into the run-time form: averaged, quantised to Int16 with one scale per
- * table, rows whose weights all round to within `prune` of zero dropped, rows sorted by key (as
- * unsigned) so that the model file stores the keys as small deltas.
+ * table; rows touched by fewer than `minUpdates` updates, or whose weights all round to zero, are
+ * dropped (rare features cost memory and lookups and barely change decisions); rows are sorted by
+ * key (as unsigned) so that the model file stores the keys as small deltas.
  */
 import { buildTable, type WeightTable } from "../../stages/syntax/weight-table.js";
 import type { AveragedTable } from "./averaged-table.js";
@@ -12,7 +13,7 @@ export interface FrozenTable {
   weights: Int16Array;
 }
 
-export function freeze(t: AveragedTable, steps: number, prune = 0): FrozenTable {
+export function freeze(t: AveragedTable, steps: number, minUpdates = 1): FrozenTable {
   const c = t.classes;
   const avg = t.averaged(steps);
   let max = 0;
@@ -20,8 +21,9 @@ export function freeze(t: AveragedTable, steps: number, prune = 0): FrozenTable 
   const scale = max > 0 ? 32767 / max : 1;
   const kept: number[] = [];
   for (let r = 0; r < t.rows; r++) {
+    if (t.counts[r]! < minUpdates) continue;
     let big = false;
-    for (let k = 0; k < c && !big; k++) big = Math.abs(Math.round(avg[r * c + k]! * scale)) > prune;
+    for (let k = 0; k < c && !big; k++) big = Math.round(avg[r * c + k]! * scale) !== 0;
     if (big) kept.push(r);
   }
   kept.sort((a, b) => (t.keys[a]! >>> 0) - (t.keys[b]! >>> 0));

@@ -25,7 +25,8 @@ export interface TaggerTrainOptions {
   twoPass: boolean;
   /** training sees ambiguity classes from a dictionary of the other folds (0: of all sentences) */
   dictFolds: number;
-  prune: number;
+  /** rows touched by fewer updates are dropped */
+  minUpdates: number;
   onEpoch?: (epoch: number, accuracy: number) => void;
 }
 
@@ -158,8 +159,8 @@ export function trainTagger(data: TaggerData, tagNames: string[], o: TaggerTrain
     tags: tagNames,
     dictKeys,
     dictMasks,
-    first: freeze(first, t, o.prune),
-    second: second ? freeze(second, t, o.prune) : null,
+    first: freeze(first, t, o.minUpdates),
+    second: second ? freeze(second, t, o.minUpdates) : null,
   };
 }
 
