@@ -1,0 +1,58 @@
+/**
+ * The syntax model: loaded once per process, lazily, from models/syntax.bin.gz under the package
+ * root (trained on UD English EWT: CC BY-SA 4.0, see models/syntax.LICENSE.md).
+ */
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { packageRoot } from "../../package-info.js";
+import { decodeModel, type ModelContents } from "./model-file.js";
+import type { ParserModel } from "./parser.js";
+import { buildTagDictionary } from "./tag-dictionary.js";
+import type { TaggerModel } from "./tagger.js";
+import { buildTable, type WeightTable } from "./weight-table.js";
+
+export interface SyntaxModel {
+  /** UPOS names (the tagger's classes) */
+  upos: string[];
+  /** DEPREL names with subtypes */
+  labels: string[];
+  tagger: TaggerModel;
+  parser: ParserModel;
+}
+
+export function modelPath(): string {
+  return `${packageRoot()}/models/syntax.bin.gz`;
+}
+
+export function syntaxModelFrom(c: ModelContents): SyntaxModel {
+  const table = (name: string): WeightTable => {
+    const t = c.tables.get(name);
+    if (!t) throw new Error(`syntax model: no table ${JSON.stringify(name)}`);
+    return buildTable(t.classes, t.keys, t.weights);
+  };
+  const h = c.header;
+  return {
+    upos: h.tags,
+    labels: h.labels,
+    tagger: {
+      tags: h.tags,
+      dict: buildTagDictionary(c.dictKeys, c.dictValues),
+      first: table("tag1"),
+      second: c.tables.has("tag2") ? table("tag2") : null,
+    },
+    parser: {
+      labels: h.labels,
+      root: h.root,
+      transitions: table("transitions"),
+      labeller: table("labeller"),
+    },
+  };
+}
+
+let loaded: SyntaxModel | undefined;
+
+/** The model of models/syntax.bin.gz, read on first use. */
+export function syntaxModel(): SyntaxModel {
+  loaded ??= syntaxModelFrom(decodeModel(gunzipSync(readFileSync(modelPath()))));
+  return loaded;
+}
