@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { type DocumentRecord, type ErrorRecord, loadPipeline, processDocument } from "../src/index.js";
 import { parseJsonlLine } from "../src/io/readers.js";
 import { confidenceBands, type GoldDoc } from "./confidence-bands.js";
+import { type PronounLabel, pronounTable, scorePronouns } from "./pronoun-speakers.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -50,6 +51,17 @@ if (!args.includes("--json")) {
     .filter(Boolean);
   console.log(`\nconfidence bands (attribution P+src):\n${rows.join("\n")}`);
   console.log(`confidence ≥ ${high.threshold}: ${high.n} statements, P+src ${(100 * high.precision).toFixed(1)}`);
+  // the labelled he/she speakers of the same split, when the gold file is PolNeAR dev or train
+  const split = /\/(dev|train)\.jsonl$/.exec(gold)?.[1];
+  const labelFile = join(import.meta.dirname, `../test/data/pronoun-speakers/${split}.jsonl`);
+  if (split && existsSync(labelFile)) {
+    const labels = readFileSync(labelFile, "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as PronounLabel);
+    const byId = new Map(records.map((r) => [r.doc_id, r]));
+    console.log(`\n${pronounTable(scorePronouns(labels.filter((l) => byId.has(l.doc)), byId))}`);
+  }
   console.log(`\n${lines.length} documents in ${seconds.toFixed(1)} s; predictions in ${pred}`);
 }
 process.exit(r.status ?? 1);

@@ -64,6 +64,31 @@ export interface Quote extends Range {
   sentence: number;
 }
 
+/**
+ * The dependency parse of every sentence, one entry per UD word in text order, as typed arrays
+ * (src/text/dependency-tree.ts reads it: subtrees, subjects, objects, complements, clauses).
+ */
+export interface SyntaxLayer {
+  /** [start, end) of each word in the text */
+  start: Int32Array;
+  end: Int32Array;
+  /** the first token of each word; the word of each token */
+  firstToken: Int32Array;
+  wordOfToken: Int32Array;
+  /** the first word of each sentence; sentenceStart[sentences.length] = the word count */
+  sentenceStart: Int32Array;
+  /** tag, head (a word index; -1 for a sentence's root) and relation of each word */
+  upos: Uint8Array;
+  head: Int32Array;
+  deprel: Uint8Array;
+  /** the dependents of word w are children[childStart[w] .. childStart[w + 1]), in text order */
+  childStart: Int32Array;
+  children: Int32Array;
+  /** the names behind upos and deprel ids ("NOUN"; "nsubj:pass") */
+  tags: readonly string[];
+  labels: readonly string[];
+}
+
 export interface DatesLayer {
   /** resolved dates (kind "date"), merged with numbers in the record */
   mentions: NumberMention[];
@@ -110,6 +135,7 @@ export interface Layers {
   paragraphs: Range[];
   sentences: Range[];
   tokens: Token[];
+  syntax: SyntaxLayer;
   mentions: Mention[];
   cues: Cue[];
   quotes: Quote[];

@@ -99,3 +99,36 @@ export function processDocument(input: InputDocument, pipeline: Pipeline): Docum
     return errorRecord(input.id, "internal-error", err instanceof Error ? err.message : String(err));
   }
 }
+
+/** A parsed document: sentences with their UD words, tags and heads (1-based within the sentence, 0 = root). */
+export interface ParsedDocument {
+  doc_id: string;
+  sentences: Array<{
+    start: number;
+    end: number;
+    words: Array<{ start: number; end: number; text: string; upos: string; head: number; deprel: string }>;
+  }>;
+}
+
+let parsePipeline: Pipeline | undefined;
+
+/** Sentences, words, tags and dependency trees of a text (the syntax layer), with UTF-16 offsets. */
+export function parse(text: string, options: { id?: string } = {}): ParsedDocument {
+  parsePipeline ??= createPipeline({ name: "parse", stages: ["ingest", "paragraphs", "sentences", "tokens", "syntax"] });
+  const doc = parsePipeline.annotate(new Doc(text, { id: options.id ?? "doc", date: null }));
+  const t = doc.get("syntax");
+  const sentences = doc.get("sentences").map((s, i) => {
+    const first = t.sentenceStart[i]!;
+    const words = [];
+    for (let w = first; w < t.sentenceStart[i + 1]!; w++) {
+      const start = t.start[w]!;
+      const end = t.end[w]!;
+      const head = t.head[w]!;
+      words.push({ start, end, text: text.slice(start, end), upos: t.tags[t.upos[w]!]!, head: head < 0 ? 0 : head - first + 1, deprel: t.labels[t.deprel[w]!]! });
+    }
+    return { start: s.start, end: s.end, words };
+  });
+  return { doc_id: doc.meta.id, sentences };
+}
+
+export { parseConllu } from "./stages/syntax/parse-conllu.js";

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from "commander";
 import { packageVersion } from "../package-info.js";
 import { type ExportCliOptions, runExport } from "./export.js";
 import { type ExtractCliOptions, runExtract, UsageError } from "./extract.js";
+import { registerParseCommand } from "./parse.js";
 import { registerQueueCommands } from "./queue.js";
 import { registerReviewCommands, runExportGold } from "./review.js";
 
@@ -60,6 +61,7 @@ Exit status: 0 all documents processed, 1 some became error records, 2 usage err
 
 registerReviewCommands(program);
 registerQueueCommands(program);
+registerParseCommand(program);
 
 program
   .command("export")

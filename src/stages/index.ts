@@ -10,6 +10,7 @@ import { numbersStage } from "./numbers/numbers.js";
 import { paragraphsStage } from "./paragraphs.js";
 import { quotesStage } from "./quotes.js";
 import { sentencesStage } from "./sentences/sentences.js";
+import { syntaxStage } from "./syntax/syntax.js";
 import { tokensStage } from "./tokens.js";
 
 export const STAGES: Readonly<Record<string, Stage>> = Object.fromEntries(
@@ -18,6 +19,7 @@ export const STAGES: Readonly<Record<string, Stage>> = Object.fromEntries(
     paragraphsStage,
     sentencesStage,
     tokensStage,
+    syntaxStage,
     mentionsStage,
     datesStage,
     numbersStage,
