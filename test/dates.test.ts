@@ -64,6 +64,22 @@ const TABLES: Record<string, Row[]> = {
     ["The report came out last Friday.", [{ text: "last Friday", date: "2025-07-18" }]],
     ["The parliament meets every Monday.", []],
   ],
+  "tense of the clause: the governing verb first": [
+    [
+      "The ambassador said on Tuesday that his country would retaliate.",
+      [{ text: "Tuesday", date: "2025-07-22" }],
+    ],
+    ["The ministry said Monday it will reopen the crossing.", [{ text: "Monday", date: "2025-07-21" }]],
+    ["The board declared a dividend payable Aug. 15.", [{ text: "Aug. 15", date: "2025-08-15" }]],
+    ["The bank extended its offer to Aug. 4.", [{ text: "Aug. 4", date: "2025-08-04" }]],
+    ["The reduced fee is payable Sept. 1.", [{ text: "Sept. 1", date: "2025-09-01" }]],
+    [
+      "The airline will double its flights by December to meet demand untouched by the crisis.",
+      [{ text: "by December", date: "2025-12", bound: "<=" }],
+    ],
+    ["Talks resume in March, officials said.", [{ text: "March", date: "2025-03" }]],
+    ["The plant closed in January.", [{ text: "January", date: "2025-01" }]],
+  ],
   "relative periods": [
     ["Exports fell by 12% last year.", [{ text: "last year", date: "2024" }]],
     ["The parties will meet next month.", [{ text: "next month", date: "2025-08" }]],
@@ -176,6 +192,10 @@ describe("grammar and tense", () => {
     ["The next round is expected in November, officials said.", "November", "future"],
     ["The vote is in June.", "June", "none"],
     ["A plan, unveiled in February, would raise the levee.", "February", "past"],
+    ["The envoy said on Friday that talks would resume.", "Friday", "past"],
+    ["Talks resume in March, officials said.", "March", "none"],
+    ["The reduced fee is payable Sept. 1.", "Sept. 1", "future"],
+    ["In June, the sides exchanged prisoners.", "June", "past"],
   ] as const)("%s", (text, word, tense) => {
     const at = text.indexOf(word);
     expect(clauseTense(text, { start: 0, end: text.length }, { start: at, end: at + word.length })).toBe(
