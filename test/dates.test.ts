@@ -80,6 +80,12 @@ const TABLES: Record<string, Row[]> = {
     ["Talks resume in March, officials said.", [{ text: "March", date: "2025-03" }]],
     ["The plant closed in January.", [{ text: "January", date: "2025-01" }]],
   ],
+  "possessive dates": [
+    ["Shares slid in Friday's trading.", [{ text: "Friday", date: "2025-07-18" }]],
+    ["Today's vote was delayed.", [{ text: "Today", date: "2025-07-24" }]],
+    ["Investigators linked it to last month's blast.", [{ text: "last month", date: "2025-06" }]],
+    ["The company's results were weak.", []],
+  ],
   "relative periods": [
     ["Exports fell by 12% last year.", [{ text: "last year", date: "2024" }]],
     ["The parties will meet next month.", [{ text: "next month", date: "2025-08" }]],
