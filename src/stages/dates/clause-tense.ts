@@ -12,7 +12,9 @@ import DATE_TENSE from "../../lexicons/date-tense.json" with { type: "json" };
 import type { Range } from "../../schema.js";
 import type { Tense } from "./date-expression.js";
 
+const PAST_AUXILIARIES = new Set(DATE_TENSE.pastAuxiliaries);
 const PAST = new Set(DATE_TENSE.pastWords);
+const FUTURE_BEFORE_TO = new Set(DATE_TENSE.futureBeforeTo);
 const REPORTING_PAST = new Set(DATE_TENSE.reportingPast);
 const FUTURE = new Set(DATE_TENSE.futureWords);
 const NOT_PAST_ED = new Set(DATE_TENSE.notPastEd);
@@ -30,15 +32,25 @@ interface Word {
   prev: string;
 }
 
-/** The tense a word gives, or null. `own`: the word is in the date's own clause (reporting verbs count). */
-function cue(x: Word, own: boolean): Tense | null {
+/**
+ * The tense a word gives, or null. `own`: the word is in the date's own clause; outside it a reporting verb
+ * counts only when it is not in an attribution tail (`tail`: "…, officials said.").
+ */
+function cue(x: Word, own: boolean, tail = false): Tense | null {
   const { w, prev } = x;
   if (FUTURE.has(w) || w.endsWith("'ll") || w.endsWith("’ll")) return "future";
-  if (REPORTING_PAST.has(w)) return own ? "past" : null;
+  if (w === "to" && FUTURE_BEFORE_TO.has(prev)) return "future";
+  if (REPORTING_PAST.has(w)) return own || !tail ? "past" : null;
+  if (PAST_AUXILIARIES.has(w)) return "past";
+  // "be paid", "the reduced dividend": a participle or an adjective, not a past verb
+  if (ED_NOT_VERB_AFTER.has(prev)) return null;
   if (PAST.has(w)) return "past";
-  if (w.length >= 5 && w.endsWith("ed") && !NOT_PAST_ED.has(w) && !ED_NOT_VERB_AFTER.has(prev)) return "past";
+  if (w.length >= 5 && w.endsWith("ed") && !NOT_PAST_ED.has(w)) return "past";
   return null;
 }
+
+/** Words of the last clause that make it an attribution tail ("officials said", "said the ministry"). */
+const TAIL_WORDS = 5;
 
 /** The tense around [start, end) in the sentence (see the file comment). */
 export function clauseTense(text: string, sentence: Range, span: Range): Tense {
@@ -82,10 +94,13 @@ export function clauseTense(text: string, sentence: Range, span: Range): Tense {
     const t = cue(words[k]!, true);
     if (t) return t;
   }
-  // anywhere in the sentence, nearest first; reporting verbs do not count
+  // anywhere in the sentence, nearest first; a reporting verb in an attribution tail does not count
+  const lastClause = words[words.length - 1]?.clause ?? 0;
+  const tailLength = words.filter((x) => x.clause === lastClause).length;
+  const tail = lastClause > endClause && tailLength <= TAIL_WORDS;
   let best: { tense: Tense; dist: number } | null = null;
   for (const x of words) {
-    const t = cue(x, false);
+    const t = cue(x, false, tail && x.clause === lastClause);
     if (!t) continue;
     const dist = x.at < span.start ? span.start - x.at : x.at - span.end;
     if (!best || dist < best.dist) best = { tense: t, dist };
