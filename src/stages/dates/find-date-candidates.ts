@@ -31,6 +31,7 @@ import { dayMonth, dayOfMonthPhrase, monthDay, numeric, theDay } from "./day-for
 import { monthForms, monthOfYearPhrase, period } from "./month-forms.js";
 import { ordinalWeekday } from "./ordinal-weekdays.js";
 import { offset, relativeDay, unitNextTo } from "./relative-offsets.js";
+import { HOLIDAY_STARTS, holiday } from "./holidays.js";
 import { DateScanner } from "./scanner.js";
 import { SUB_PERIOD_WHY, subPeriodAfter, subPeriodOf } from "./sub-periods.js";
 import { weekdayForms } from "./weekdays.js";
@@ -42,10 +43,12 @@ const START_WORDS = new Set<string>([
   ...Object.keys(WEEKDAYS),
   ...Object.keys(REL_DAYS),
   ...[PREFIX_BOUNDS, WEEKDAY_MODS, PERIOD_MODS, MONTH_MODS, PARTIAL].flatMap((t) => [...t.keys()]),
+  ...HOLIDAY_STARTS,
   ...Object.keys(NUMBER_WORDS.units),
   ...Object.keys(NUMBER_WORDS.tens),
   ...Object.keys(NUMBER_WORDS.ordinals),
-  ...["the", "that", "in", "a", "an", "year", "calendar", "cy", "fy", "more", "greater", "later", "bigger", "higher"],
+  ...["the", "that", "in", "a", "an", "year", "calendar", "cy", "fy", "fiscal", "financial"],
+  ...["more", "greater", "later", "bigger", "higher"],
   ...["after", "less", "earlier", "smaller", "lower", "before", "mid", "early", "late"],
 ]);
 
@@ -55,9 +58,9 @@ function canStart(t: Tok): boolean {
   return START_WORDS.has(t.l);
 }
 
-/** Cheap test: can this text hold a date at all? */
+/** Cheap test: can this text hold a date at all? (digits, date words, a year in words) */
 export const DATE_PREFILTER =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|tmr|yesterday|year|month|week|fortnight|day|ago|cy)|\bin\s+(?:seventeen|eighteen|nineteen|twenty|two\s+thousand|one\s+thousand)\b/i;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|tmr|yesterday|year|month|week|fortnight|day|ago|cy|fy|fiscal|christmas|xmas|boxing|new\s+year|eve\b|halloween|valentine|patrick|veterans|armistice|thanksgiving|black\s+friday|cyber|labor\s+day|memorial|martin\s+luther|mlk|presidents|columbus|mother|father|easter|good\s+friday|holy|maundy|palm\s+sunday|ash\s+wednesday|pentecost|whit|ascension)|\b(?:thir|four|fif|six|seven|eigh|nine)teen[\s-]+(?:oh|zero|nought|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|\b(?:in|since|until|till|before|after|by|of)\s+(?:ten|eleven|twelve|twenty|(?:one|two)\s+thousand)\b/i;
 
 /** The last document's candidates by sentence: the numbers and dates stages both ask for them. */
 let memoText: string | null = null;
@@ -178,6 +181,7 @@ function expressionAt(s: DateScanner, i: number, ctx: boolean, afterEnd: boolean
     unitNextTo(s, i),
     anaphoricPeriod(s, i, anchorAt),
     partOf(s, i),
+    holiday(s, i),
     subPeriodOf(s, i, (sc, k) => expressionAt(sc, k, true, false)),
   ];
   let best: Core | null = null;

@@ -78,3 +78,14 @@ export function monthlessDay(d: number, ctx: ResolveCtx, wd?: number): Cal | nul
     wd !== undefined && ctx.tense === "none" ? "none" : ctx.tense,
   );
 }
+
+/** A day that recurs every year (a named day), in the year the tense points to. */
+export function occurrenceByTense(inYear: (y: number) => Cal | null, ctx: ResolveCtx): Cal | null {
+  if (!ctx.ref) return null;
+  const options: Array<{ key: number; v: Cal }> = [];
+  for (const y of [ctx.ref.y - 1, ctx.ref.y, ctx.ref.y + 1]) {
+    const c = inYear(y);
+    if (c && c.m !== undefined && c.d !== undefined) options.push({ key: dayNumber({ y: c.y, m: c.m, d: c.d }), v: c });
+  }
+  return chooseByTense(options, dayNumber(ctx.ref), ctx.tense);
+}
