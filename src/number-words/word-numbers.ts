@@ -169,7 +169,7 @@ export function parseYearPair(toks: Tok[], i: number): { next: number; value: nu
   if (!first || first.value < 10 || first.value > 21 || toks[first.next]?.l === "hundred") return null;
   // the two pairs are separate words, not one number ("twenty-one" is not 20|1)
   const sep = toks[first.next];
-  if (!sep || sep.k !== "w" || !sep.sp) return null;
+  if (sep?.k !== "w" || !sep.sp) return null;
   const second = parseTwoDigits(toks, first.next);
   if (!second) return null;
   if (second.value < 10 && !["oh", "zero", "nought"].includes(toks[first.next]!.l)) return null;
