@@ -11,6 +11,7 @@ import { parseDay } from "../src/calendar-day.js";
 import type { NumberMention, Range } from "../src/schema.js";
 import { findDates } from "../src/stages/dates/dates.js";
 import { findNumbers } from "../src/stages/numbers/numbers.js";
+import { splitSentences } from "../src/stages/sentences/split.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const NUMBERS_DATA = join(here, "../../shared/data/numbers");
@@ -46,9 +47,12 @@ export function lineSentences(text: string): Range[] {
   return out;
 }
 
-/** What the dates and numbers stages find on one gold line (a sentence per line), merged and sorted. */
+/**
+ * What the dates and numbers stages find on one gold line, merged and sorted. The sentences are the
+ * pipeline's own (a line break always ends one), so that a whole article reads as the CLI reads it.
+ */
 export function stageMentions(g: GoldLine): NumberMention[] {
-  const sentences = lineSentences(g.text);
+  const sentences = splitSentences(g.text, { start: 0, end: g.text.length });
   const dates = findDates(g.text, sentences, g.date ? parseDay(g.date) : null);
   const { numbers } = findNumbers(g.text, sentences, dates.claimed);
   return [...numbers, ...dates.mentions].sort((a, b) => a.start - b.start || a.end - b.end);

@@ -1,13 +1,16 @@
 /**
  * Scores the numbers and dates stages on the shared gold data (future `npm run eval:numbers`).
  *
- *   npx tsx scripts/numbers-harness.ts [--data DIR] [--errors] [--out DIR] [--suite NAME] [gold.jsonl ...]
+ *   npx tsx scripts/numbers-harness.ts [--data DIR] [--errors] [--out DIR] [--suite NAME] [--half a|b] [gold.jsonl ...]
  *   npx tsx scripts/numbers-harness.ts --bench
  *
- * For each gold JSONL ({id, text, date} lines) it builds a Doc per line (sentences: one per non-empty
- * line, trimmed), runs the numbers then the dates stage, writes {doc_id, offsets, numbers} records to a
- * temporary file and prints the table of ../shared/tools/score-numbers.mjs (by suite when the file has
- * suites). --errors passes --errors to the scorer; --suite keeps only the cases of one suite.
+ * For each gold JSONL ({id, text, date} lines; by default news-phrases, ms-recognizers and
+ * timebank-dates) it splits each text into the pipeline's sentences, runs the dates then the numbers
+ * stage, writes {doc_id, offsets, numbers} records to a temporary file and prints the table of
+ * ../shared/tools/score-numbers.mjs (by suite when the file has suites). --errors passes --errors to
+ * the scorer; --suite keeps only the cases of one suite; --half a|b keeps one half of the cases, split
+ * by id (ids sorted, every other one: a = 1st, 3rd, …; b = 2nd, 4th, …), to develop on one half of a
+ * suite and check that the other moves the same way.
  *
  * --bench measures throughput instead: the sentences of corpus/*.txt that hold a digit or a number word
  * and those that do not, each repeated to about 200 KB, through the numbers and dates stages with the
@@ -37,11 +40,22 @@ const dataDir = resolve(option("--data") ?? NUMBERS_DATA);
 const scorer = resolve(SCORER);
 const outDir = option("--out") ?? mkdtempSync(join(tmpdir(), "numbers-harness-"));
 const suite = option("--suite");
-const valued = new Set(["--data", "--out", "--suite"]);
+const half = option("--half") as "a" | "b" | undefined;
+if (half !== undefined && !["a", "b"].includes(half)) {
+  console.error(`numbers-harness: expected --half a or --half b, got ${JSON.stringify(half)}`);
+  process.exit(2);
+}
+const valued = new Set(["--data", "--out", "--suite", "--half"]);
 const files = args.filter((a, i) => !a.startsWith("--") && !valued.has(args[i - 1] ?? ""));
 const golds = files.length
   ? files
-  : ["news-phrases.jsonl", "ms-recognizers.jsonl"].map((f) => join(dataDir, f));
+  : ["news-phrases.jsonl", "ms-recognizers.jsonl", "timebank-dates.jsonl"].map((f) => join(dataDir, f));
+
+/** The ids of one half of the cases: ids sorted, every other one (a: 1st, 3rd, …; b: 2nd, 4th, …). */
+function halfIds(rows: GoldLine[], which: "a" | "b"): Set<string> {
+  const ids = rows.map((r) => r.id).sort();
+  return new Set(ids.filter((_, i) => i % 2 === (which === "a" ? 0 : 1)));
+}
 
 function runFile(gold: string): void {
   if (!existsSync(gold)) {
@@ -49,7 +63,9 @@ function runFile(gold: string): void {
     return;
   }
   const all = readJsonl(gold);
-  const lines = all.map((l) => l.row).filter((g) => !suite || g.suite === suite);
+  const inHalf = half ? halfIds(all.map((l) => l.row), half) : null;
+  const lines = all.map((l) => l.row).filter((g) => (!suite || g.suite === suite) && (!inHalf || inHalf.has(g.id)));
+  const subset = !!(suite || inHalf);
   const records: string[] = [];
   const started = performance.now();
   for (const g of lines) records.push(predictionLine(g.id, stageMentions(g)));
@@ -58,8 +74,8 @@ function runFile(gold: string): void {
     .split("/")
     .pop()!
     .replace(/\.jsonl$/, "");
-  const goldFile = suite ? join(outDir, `${name}.${suite}.gold.jsonl`) : gold;
-  if (suite) {
+  const goldFile = subset ? join(outDir, `${name}.${suite ?? "all"}.${half ?? "all"}.gold.jsonl`) : gold;
+  if (subset) {
     const keep = new Set(lines.map((l) => l.id));
     writeFileSync(
       goldFile,
@@ -76,7 +92,7 @@ function runFile(gold: string): void {
     ...(bySuite ? ["--by-suite"] : []),
     ...(flag("--errors") ? ["--errors"] : []),
   ]);
-  console.log(`\n== ${name} (${lines.length} cases, ${ms.toFixed(0)} ms; predictions in ${pred})`);
+  console.log(`\n== ${name}${half ? ` half ${half}` : ""} (${lines.length} cases, ${ms.toFixed(0)} ms; predictions in ${pred})`);
   process.stdout.write(r.stdout);
   if (r.status !== 0) process.stderr.write(r.stderr);
 }

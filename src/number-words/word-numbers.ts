@@ -159,6 +159,23 @@ export function parseYearWords(toks: Tok[], i: number): { next: number; value: n
   return best;
 }
 
+/**
+ * A year said as two pairs of digits: "nineteen ninety-six", "eighteen twelve", "nineteen oh five",
+ * "twenty twenty-one". No count is said that way, so with a first pair of 13..19 it is a year anywhere
+ * (`always`); "ten fifteen", "twelve thirty", "twenty twenty" can be times or counts and need context.
+ */
+export function parseYearPair(toks: Tok[], i: number): { next: number; value: number; always: boolean } | null {
+  const first = parseTwoDigits(toks, i);
+  if (!first || first.value < 10 || first.value > 21 || toks[first.next]?.l === "hundred") return null;
+  // the two pairs are separate words, not one number ("twenty-one" is not 20|1)
+  const sep = toks[first.next];
+  if (sep?.k !== "w" || !sep.sp) return null;
+  const second = parseTwoDigits(toks, first.next);
+  if (!second) return null;
+  if (second.value < 10 && !["oh", "zero", "nought"].includes(toks[first.next]!.l)) return null;
+  return { next: second.next, value: first.value * 100 + second.value, always: first.value >= 13 && first.value <= 19 };
+}
+
 /** A day of the month 1..31 in words: "twenty second", "thirty-first", "fifteen", "eleventh". */
 export function parseDayWords(
   toks: Tok[],

@@ -13,9 +13,28 @@ export interface ResolveCtx {
   /** the document date, or null */
   ref: Ymd | null;
   tense: Tense;
+  /**
+   * The dates the story named last before this one: the last that names a day, the last that names a
+   * month (or a day), the last of any grain. What "the next day", "the following month", "that year" and
+   * "three days later" count from (anaphora.ts).
+   */
+  anchors?: Anchors;
 }
 
 export type Resolver = (ctx: ResolveCtx) => Cal | null;
+
+export interface Anchors {
+  day?: Cal;
+  month?: Cal;
+  year?: Cal;
+}
+
+/** The anchors after a date is named: it is the last of its grain and of every coarser one. */
+export function nameDate(a: Anchors, c: Cal): Anchors {
+  if (c.d !== undefined) return { day: c, month: c, year: c };
+  if (c.m !== undefined) return { ...a, month: c, year: c };
+  return { ...a, year: c };
+}
 
 export interface DateCandidate extends Range {
   /** null: a date-like span that names no single day, month or year (`why` says what it is) */

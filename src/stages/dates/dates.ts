@@ -7,6 +7,7 @@
  * ("yesterday", "16 May") is left out with a message, never resolved against today's clock.
  */
 import { isoDate, type Ymd } from "./calendar.js";
+import { type Anchors, nameDate } from "./date-expression.js";
 import { clauseTense } from "./clause-tense.js";
 import { findDateCandidates } from "./find-date-candidates.js";
 import type { DatesLayer } from "../../doc.js";
@@ -26,6 +27,8 @@ export function findDates(text: string, sentences: Range[], docDate: Ymd | null)
   const messages: Message[] = [];
   const msg = (rule: string, reason: string, span: Range) =>
     messages.push({ stage: STAGE, rule, reason, start: span.start, end: span.end });
+  // the dates named last, which anaphora count from ("that year", "three days later")
+  let anchors: Anchors = {};
   for (const sentence of sentences) {
     for (const c of findDateCandidates(text, sentence)) {
       const span = { start: c.start, end: c.end };
@@ -39,11 +42,12 @@ export function findDates(text: string, sentences: Range[], docDate: Ymd | null)
         msg("no-document-date", `${quoted} is relative and the document has no date`, span);
         continue;
       }
-      const cal = c.resolve({ ref: docDate, tense: c.tense ?? clauseTense(text, sentence, span) });
+      const cal = c.resolve({ ref: docDate, tense: c.tense ?? clauseTense(text, sentence, span), anchors });
       if (!cal) {
         msg("invalid-date", `${quoted} does not resolve to a calendar date`, span);
         continue;
       }
+      anchors = nameDate(anchors, cal);
       const m: NumberMention = {
         start: c.start,
         end: c.end,

@@ -23,6 +23,10 @@ export function numeric(s: DateScanner, i: number): Core | null {
   }
   const h = s.numericAt.get(t.s);
   if (!h) return null;
+  if (h.yearless) {
+    const { m, d } = h.cal as { m: number; d: number };
+    return { next: s.tokenAfter(h.end, i), res: (c) => yearlessDay(m, d, c), relative: true, type: "day" };
+  }
   return {
     next: s.tokenAfter(h.end, i),
     res: abs(h.cal),
@@ -69,9 +73,10 @@ export function monthDay(s: DateScanner, i: number): Core | null {
   if (!d) return null;
   if (viaThe && !d.ordinal) return null;
   if (!strict) {
-    // an ambiguous lower-case month ("may") needs a year to count
+    // an ambiguous lower-case month ("may", "march") counts before a day in digits ("jan 3", "march 14")
+    // that no quantity follows, or before a year
     const y = s.yearAfter(d.next, false);
-    if (!y) return null;
+    if (!y && (!d.digits || s.quantityFollows(d.next))) return null;
   }
   // "May 15 people": a bare number followed by a counted noun is not a day
   if (d.digits && !d.ordinal && s.countedNoun(d.next)) return null;

@@ -6,13 +6,15 @@
  *
  * At each token that can start a date, every rule is tried (day-forms.ts, month-forms.ts, year-forms.ts,
  * weekdays.ts, ordinal-weekdays.ts, relative-offsets.ts, with the bounds of bounds.ts) and the longest
- * reading wins. Conventions: ../../shared/data/numbers/README.md. Expressions relative to another event
- * ("the next day", "three weeks later"), weeks, and parts of a month or year ("early 2022") are recognised
- * so that no number is read inside them, but resolve to nothing.
+ * reading wins. Conventions: ../../shared/data/numbers/README.md. Expressions that count from another date
+ * ("the next day", "three weeks later", "that year") resolve against the date the story named last
+ * (anaphora.ts); parts of a month or year ("early 2022") name it; weeks, quarters and halves ("the third
+ * quarter of 1984") are recognised so that no number is read inside them, but resolve to nothing.
  */
 import NUMBER_WORDS from "../../lexicons/number-words.json" with { type: "json" };
 import type { Tok } from "../../number-words/tokenize.js";
 import type { Range } from "../../schema.js";
+import { anaphoricPeriod } from "./anaphora.js";
 import { phraseHasEnd, withSuffix, yearComparison } from "./bounds.js";
 import { type Bound, type Core, type DateCandidate, type Tense, unresolved } from "./date-expression.js";
 import {
@@ -29,7 +31,9 @@ import { dayMonth, dayOfMonthPhrase, monthDay, numeric, theDay } from "./day-for
 import { monthForms, monthOfYearPhrase, period } from "./month-forms.js";
 import { ordinalWeekday } from "./ordinal-weekdays.js";
 import { offset, relativeDay, unitNextTo } from "./relative-offsets.js";
+import { HOLIDAY_STARTS, holiday } from "./holidays.js";
 import { DateScanner } from "./scanner.js";
+import { SUB_PERIOD_WHY, subPeriodAfter, subPeriodOf } from "./sub-periods.js";
 import { weekdayForms } from "./weekdays.js";
 import { symbolYear, yearContextBefore, yearForms } from "./year-forms.js";
 
@@ -39,10 +43,12 @@ const START_WORDS = new Set<string>([
   ...Object.keys(WEEKDAYS),
   ...Object.keys(REL_DAYS),
   ...[PREFIX_BOUNDS, WEEKDAY_MODS, PERIOD_MODS, MONTH_MODS, PARTIAL].flatMap((t) => [...t.keys()]),
+  ...HOLIDAY_STARTS,
   ...Object.keys(NUMBER_WORDS.units),
   ...Object.keys(NUMBER_WORDS.tens),
   ...Object.keys(NUMBER_WORDS.ordinals),
-  ...["the", "in", "a", "an", "year", "calendar", "cy", "fy", "more", "greater", "later", "bigger", "higher"],
+  ...["the", "that", "in", "a", "an", "year", "calendar", "cy", "fy", "fiscal", "financial"],
+  ...["more", "greater", "later", "bigger", "higher"],
   ...["after", "less", "earlier", "smaller", "lower", "before", "mid", "early", "late"],
 ]);
 
@@ -52,9 +58,9 @@ function canStart(t: Tok): boolean {
   return START_WORDS.has(t.l);
 }
 
-/** Cheap test: can this text hold a date at all? */
+/** Cheap test: can this text hold a date at all? (digits, date words, a year in words) */
 export const DATE_PREFILTER =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|tmr|yesterday|year|month|week|fortnight|day|ago|cy)|\bin\s+(?:seventeen|eighteen|nineteen|twenty|two\s+thousand|one\s+thousand)\b/i;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|tmr|yesterday|year|month|week|fortnight|day|ago|cy|fy|fiscal|christmas|xmas|boxing|new\s+year|eve\b|halloween|valentine|patrick|veterans|armistice|thanksgiving|black\s+friday|cyber|labor\s+day|memorial|martin\s+luther|mlk|presidents|columbus|mother|father|easter|good\s+friday|holy|maundy|palm\s+sunday|ash\s+wednesday|pentecost|whit|ascension)|\b(?:thir|four|fif|six|seven|eigh|nine)teen[\s-]+(?:oh|zero|nought|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|\b(?:in|since|until|till|before|after|by|of)\s+(?:ten|eleven|twelve|twenty|(?:one|two)\s+thousand)\b/i;
 
 /** The last document's candidates by sentence: the numbers and dates stages both ask for them. */
 let memoText: string | null = null;
@@ -127,23 +133,29 @@ function candidateAt(s: DateScanner, i: number): { core: Core; bound?: Bound; te
   // "year greater than 2012", "year is later than 2015"
   const cmp = yearComparison(s, i);
   if (cmp) cands.push(cmp);
-  // parts of a month or year: "early 2022", "mid-August", "the end of the month"
-  const part = s.phrase(i, PARTIAL);
-  if (part) {
-    let j = part.next;
-    if (s.isPunct(j, "-")) j++;
-    const core = expressionAt(s, j, true, true);
-    if (core && core.type !== "day" && core.type !== "weekday")
-      cands.push({
-        core: unresolved(core.next, "part of a month or year", false),
-      });
-  }
   const core = expressionAt(s, i, yearContextBefore(s, i), false);
   if (core) cands.push(withSuffix(s, core, undefined));
   if (!cands.length) return null;
   let best = cands[0]!;
   for (const c of cands) if (c.core.next > best.core.next) best = c;
+  // "the 1988 period", "next year's first quarter": a period of that year
+  if (best.core.res && (best.core.type === "year" || best.core.type === "period")) {
+    const end = subPeriodAfter(s, best.core.next);
+    if (end !== null) return { core: unresolved(end, SUB_PERIOD_WHY, best.core.relative) };
+  }
   return best;
+}
+
+/** A part of a month or year names the month or year: "early 2022" 2022, "mid-August", "the end of the month". */
+function partOf(s: DateScanner, i: number): Core | null {
+  const part = s.phrase(i, PARTIAL);
+  if (!part) return null;
+  let j = part.next;
+  if (s.isPunct(j, "-")) j++;
+  const core = expressionAt(s, j, true, true);
+  if (!core || core.type === "day" || core.type === "weekday") return null;
+  if (core.type === "mask") return unresolved(core.next, core.why ?? "part of a period", core.relative);
+  return { ...core, type: core.type === "month" ? "month" : "period" };
 }
 
 /**
@@ -167,6 +179,10 @@ function expressionAt(s: DateScanner, i: number, ctx: boolean, afterEnd: boolean
     symbolYear(s, i),
     theDay(s, i),
     unitNextTo(s, i),
+    anaphoricPeriod(s, i, anchorAt),
+    partOf(s, i),
+    holiday(s, i),
+    subPeriodOf(s, i, (sc, k) => expressionAt(sc, k, true, false)),
   ];
   let best: Core | null = null;
   for (const o of options) if (o && (!best || o.next > best.next)) best = o;

@@ -4,6 +4,7 @@
  * year", "the year after next".
  */
 import DATE_WORDS from "../../lexicons/date-words.json" with { type: "json" };
+import { fromReference } from "./anaphora.js";
 import { shiftMonth } from "./calendar.js";
 import { abs, type Core, unresolved } from "./date-expression.js";
 import { MONTH_MODS, PERIOD_MODS } from "./date-words.js";
@@ -14,15 +15,22 @@ const MONTH_CONTEXT = new Set(DATE_WORDS.monthContext);
 
 /** month-level forms: June 2016, 2016 June, June of 1992, this September, June next year, in June */
 export function monthForms(s: DateScanner, i: number, ctx: boolean): Core | null {
-  // this/next/last MONTH
+  // this/next/last MONTH: this year's; the first one after the document's month; the last one before it
+  // ("last June" in October is the June just gone)
   const mod = s.phrase(i, MONTH_MODS);
   if (mod) {
     const mo = s.month(mod.next, true);
     if (mo && !s.day(mo.next)) {
-      const off = mod.v;
+      const dir = Math.sign(mod.v);
       return {
         next: mo.next,
-        res: (c) => (c.ref ? { y: c.ref.y + off, m: mo.m } : null),
+        res: (c) => {
+          if (!c.ref) return null;
+          const { y, m } = c.ref;
+          if (dir > 0) return { y: mo.m > m ? y : y + 1, m: mo.m };
+          if (dir < 0) return { y: mo.m < m ? y : y - 1, m: mo.m };
+          return { y, m: mo.m };
+        },
         relative: true,
         type: "month",
       };
@@ -131,18 +139,16 @@ export function period(s: DateScanner, i: number, afterEnd: boolean): Core | nul
   ) {
     offset = (offset || 0) + 2;
     next += s.l(next + 1) === "next" ? 2 : 3;
-  } else if (
-    mod &&
-    /^(?:the )?(?:past|following|next)$|^the previous$/.test(
-      s.toks
-        .slice(i, mod.next)
-        .map((t) => t.l)
-        .join(" "),
-    ) &&
-    s.l(i) !== "next"
-  ) {
-    // "the following year", "the past month": relative to the story or a rolling period
-    return unresolved(next, "relative to another event or a rolling period", true);
+  } else if (mod) {
+    const words = s.toks
+      .slice(i, mod.next)
+      .map((t) => t.l)
+      .join(" ");
+    // "the following year", "the next month", "the previous year": from the date the story named last
+    if (/^(?:the )?(?:following|next|previous)$|^previous$/.test(words) && words !== "next") {
+      if (calendar) return null;
+      return { next, res: fromReference(unit, offset), relative: true, type: "period" };
+    }
   }
   if (calendar && unit !== "year") return null;
   const off = offset;

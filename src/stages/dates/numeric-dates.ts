@@ -4,6 +4,8 @@
  */
 import type { Range } from "../../schema.js";
 import { type Cal, twoDigitYear, ymd } from "./calendar.js";
+import DATE_WORDS from "../../lexicons/date-words.json" with { type: "json" };
+import NOT_NUMBERS from "../../lexicons/not-numbers.json" with { type: "json" };
 import { MONTHS } from "./date-words.js";
 
 const MON = Object.keys(MONTHS)
@@ -16,7 +18,9 @@ const E = String.raw`(?![\d])(?![-/.]\d)(?!,\d)`;
 export interface NumericHit {
   start: number;
   end: number;
+  /** the date; a month and day without a year ("3/14") leaves the year to the document date */
   cal: Cal;
+  yearless?: boolean;
 }
 
 type NumericRule = { re: RegExp; make: (m: RegExpExecArray) => Cal | null };
@@ -50,9 +54,10 @@ const NUMERIC_RULES: NumericRule[] = [
       const a = Number(m[1]);
       const b = Number(m[3]);
       const y = yearAny(m[4]!);
-      if (m[2] === ".") return ymd(y, b, a);
-      if (a > 12) return ymd(y, b, a);
-      return ymd(y, a, b);
+      // dots are day first (13.5.2015) unless that is no date (12.25.2019); slashes and dashes month first
+      // (02/22/2016) unless that is no date (21/04/2016)
+      if (m[2] === ".") return ymd(y, b, a) ?? ymd(y, a, b);
+      return ymd(y, a, b) ?? ymd(y, b, a);
     },
   },
   // 2019-sep-1, 2019/sep/01
@@ -111,6 +116,32 @@ const NUMERIC_RULES: NumericRule[] = [
   },
 ];
 
+/** A month and day without a year, "3/14", "12/25" (never inside "9/11"-like names, see not-numbers.json). */
+const MONTH_DAY = new RegExp(String.raw`${B}(\d{1,2}) ?/ ?(\d{1,2})${E}(?!\s*(?:%|per\s?cent|percent|of\b|th\b|ths\b))`, "g");
+/** words right before a month and day that make it a date: "on 3/14", "by 12/15", "Friday 3/14" */
+const MONTH_DAY_CONTEXT = new RegExp(
+  `(?:^|[^\\w])(?:${[...DATE_WORDS.numericDateContext, ...Object.keys(DATE_WORDS.weekdays)].join("|")}),?\\s*$`,
+  "i",
+);
+const NAME_DATES = new RegExp(NOT_NUMBERS.patterns.find((p) => p.rule === "name")!.source);
+const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+
+/**
+ * Is "a/b" (no year) a month and day? After a date word ("on 3/14", "by 12/15", "Friday 2/15") always; else
+ * when it cannot be a written fraction: fractions are written in lowest terms or over tens ("3/15" is
+ * three fifteenths = 0.2 only as a fraction over a ratio, "2/10", "20/100"), and their denominators are
+ * small or powers of two, so an irreducible a/b with a month first and a day of 13..31 second ("3/14",
+ * "12/25", "2/15") is a date.
+ */
+function monthDayMeant(slice: string, m: RegExpExecArray): boolean {
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  if (a < 1 || a > 12 || b < 1 || b > 31) return false;
+  if (NAME_DATES.test(m[0].replace(/\s/g, ""))) return false;
+  if (MONTH_DAY_CONTEXT.test(slice.slice(Math.max(0, m.index - 30), m.index))) return true;
+  return b >= 13 && gcd(a, b) === 1 && ![16, 32].includes(b);
+}
+
 /** The numeric dates in text[range], longest first at each start, none inside another. */
 export function numericHits(text: string, { start, end }: Range): NumericHit[] {
   const slice = text.slice(start, end);
@@ -121,6 +152,13 @@ export function numericHits(text: string, { start, end }: Range): NumericHit[] {
       const cal = rule.make(m);
       if (cal) hits.push({ start: start + m.index, end: start + m.index + m[0].length, cal });
     }
+  }
+  MONTH_DAY.lastIndex = 0;
+  for (let m = MONTH_DAY.exec(slice); m; m = MONTH_DAY.exec(slice)) {
+    if (!monthDayMeant(slice, m)) continue;
+    const cal = { y: 2000, m: Number(m[1]), d: Number(m[2]) };
+    if (ymd(2000, cal.m, cal.d))
+      hits.push({ start: start + m.index, end: start + m.index + m[0].length, cal, yearless: true });
   }
   // longest first at each start; drop hits inside longer ones
   hits.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -19,6 +19,29 @@ const MONTH_ABBREVIATIONS = new Set(DATE_WORDS.monthAbbreviations);
 
 const has = Object.hasOwn;
 
+/**
+ * A possessive "'s" becomes a token of its own, so that "today's", "Friday's", "last month's" and "the
+ * year's end" read as the date words they hold (the span of the date stops before the "'s").
+ */
+function splitPossessives(toks: Tok[]): Tok[] {
+  if (!toks.some((t) => t.k === "w" && POSSESSIVE.test(t.t))) return toks;
+  const out: Tok[] = [];
+  for (const t of toks) {
+    const m = t.k === "w" ? POSSESSIVE.exec(t.t) : null;
+    if (!m) {
+      out.push(t);
+      continue;
+    }
+    const cut = t.e - m[0].length;
+    const word = t.t.slice(0, cut - t.s);
+    out.push({ ...t, e: cut, t: word, l: word.toLowerCase() });
+    out.push({ s: cut, e: t.e, t: m[0], l: m[0].toLowerCase(), k: "p", sp: false });
+  }
+  return out;
+}
+
+const POSSESSIVE = /(?<=[A-Za-z]{2})['’]s$/;
+
 export class DateScanner {
   readonly toks: Tok[];
   /** numeric dates by the offset of their first character */
@@ -27,7 +50,7 @@ export class DateScanner {
   prevEnd = -1;
 
   constructor(text: string, range: Range) {
-    this.toks = tokenize(text, range.start, range.end);
+    this.toks = splitPossessives(tokenize(text, range.start, range.end));
     for (const h of numericHits(text, range)) this.numericAt.set(h.start, h);
   }
 

@@ -7,6 +7,7 @@
  * on or before the document date, the coming one in a future-tense clause.
  */
 import DATE_WORDS from "../../lexicons/date-words.json" with { type: "json" };
+import { looksPlural } from "../../number-words/plural-nouns.js";
 import { addDays, weekdayInWeek, weekdayOf } from "./calendar.js";
 import { type AnchorRule, type Core, type Resolver, unresolved } from "./date-expression.js";
 import { PERIOD_MODS, WEEKDAY_MODS } from "./date-words.js";
@@ -16,6 +17,8 @@ import { inWeekOf, plainOffset } from "./relative-offsets.js";
 import type { DateScanner } from "./scanner.js";
 
 const HOLIDAY_WORDS = new Set(DATE_WORDS.holidayWords);
+/** words after "the Monday" that make it a weekday of another week, not a day named by its noun */
+const NOT_MODIFIED = new Set(["of", "after", "before", "following", "and", "or", "in", "to", "that", "when"]);
 
 export function weekdayForms(s: DateScanner, i: number, anchorAt: AnchorRule): Core | null {
   let j = i;
@@ -44,7 +47,13 @@ export function weekdayForms(s: DateScanner, i: number, anchorAt: AnchorRule): C
   if (!mod && prev && HOLIDAY_WORDS.has(prev.l) && /^[A-Z]/.test(prev.t))
     return unresolved(w.next, "a named holiday", false);
   if (w.plural) return unresolved(w.next, "a recurring weekday", false);
-  if (!mod && ["the", "a", "an", "every", "each"].includes(s.l(i - 1)))
+  // "every Monday", "a Monday meeting", "the Sunday hours"; but "the Tuesday deadline" is that day
+  const modifies =
+    s.toks[w.next]?.k === "w" &&
+    /^[a-z]/.test(s.toks[w.next]!.t) &&
+    !NOT_MODIFIED.has(s.l(w.next)) &&
+    !looksPlural(s.l(w.next));
+  if (!mod && (["a", "an", "every", "each"].includes(s.l(i - 1)) || (s.l(i - 1) === "the" && !modifies)))
     return unresolved(w.next, "a weekday as a modifier or a recurring weekday", false);
   const wd = w.wd;
   // WEEKDAY [of] [the] (this|next|last|following) week
@@ -68,7 +77,7 @@ export function weekdayForms(s: DateScanner, i: number, anchorAt: AnchorRule): C
     // WEEKDAY [,] offset: Monday two weeks from now, Saturday 3 days from now
     const off = plainOffset(s, k, anchorAt);
     if (off?.core.res && off.core.type === "day" && off.dir > 0) {
-      const res = off.core.res;
+      const res = off.day ?? off.core.res;
       return {
         next: off.core.next,
         res: (c) => inWeekOf(res(c), wd),

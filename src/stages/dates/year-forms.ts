@@ -4,7 +4,7 @@
  * is a year only in context, and never before a count or a measure ("in 2000 cases").
  */
 import DATE_WORDS from "../../lexicons/date-words.json" with { type: "json" };
-import { parseYearWords } from "../../number-words/word-numbers.js";
+import { parseYearPair, parseYearWords } from "../../number-words/word-numbers.js";
 import { twoDigitYear } from "./calendar.js";
 import { abs, type Bound, type Core } from "./date-expression.js";
 import { SUFFIX_BOUNDS } from "./date-words.js";
@@ -20,17 +20,28 @@ const NOT_YEAR_FOLLOWERS = new Set(DATE_WORDS.notYearFollowers);
 export function yearForms(s: DateScanner, i: number, ctx: boolean): Core | null {
   let j = i;
   let named = false;
-  if (s.l(j) === "the" && (s.l(j + 1) === "year" || s.l(j + 1) === "calendar")) j++;
+  if (s.l(j) === "the" && (s.l(j + 1) === "year" || s.l(j + 1) === "calendar" || s.l(j + 1) === "fiscal")) j++;
+  // fiscal 1989, fiscal year 1989, fiscal '89: a year named by its fiscal label
+  if (s.l(j) === "fiscal" || s.l(j) === "financial") {
+    let k = j + 1;
+    if (s.l(k) === "year") k++;
+    const y = s.year4(k) ?? shortYear(s, k);
+    if (y) return { next: y.next, res: abs({ y: y.y }), relative: false, type: "year" };
+    return null;
+  }
   if (s.l(j) === "calendar" && s.l(j + 1) === "year") j++;
   if (s.l(j) === "year") {
     j++;
     if (s.l(j) === "of") j++;
     named = true;
   } else if (s.l(j) === "cy" || s.l(j) === "fy") {
-    const n = s.toks[j + 1];
-    if (n && n.k === "n" && (n.t.length === 2 || n.t.length === 4)) {
+    // CY2018, FY 2019, fy18, FY-19
+    let k = j + 1;
+    if (s.isPunct(k, "-") && !s.toks[k]!.sp) k++;
+    const n = s.toks[k];
+    if (n && n.k === "n" && (n.t.length === 2 || n.t.length === 4) && !s.toks[k + 1]?.k.startsWith("n")) {
       const y = n.t.length === 2 ? twoDigitYear(Number(n.t)) : Number(n.t);
-      if (s.l(j) === "cy") return { next: j + 2, res: abs({ y }), relative: false, type: "year" };
+      return { next: k + 1, res: abs({ y }), relative: false, type: "year" };
     }
     return null;
   }
@@ -62,13 +73,30 @@ export function yearForms(s: DateScanner, i: number, ctx: boolean): Core | null 
   )
     if (!s.countedNoun(j + 2))
       return { next: j + 2, res: abs({ y: twoDigitYear(Number(yy.t)) }), relative: false, type: "year" };
-  // a year in words after "in": "in nineteen twenty eight"
-  if (!named && ctx && s.l(i - 1) === "in") {
-    const w = parseYearWords(s.toks, i);
-    if (w && w.next - i >= 2 && !s.countedNoun(w.next))
+  // a year in words: "nineteen ninety-six" anywhere (no count is said that way); "two thousand and eight"
+  // after "in", "since", "until" or "the year"
+  const pair = parseYearPair(s.toks, j);
+  if (pair && !s.countedNoun(pair.next) && (pair.always || named || ctx))
+    return { next: pair.next, res: abs({ y: pair.value }), relative: false, type: "year" };
+  if (named || (ctx && WORD_YEAR_CONTEXT.has(s.l(i - 1)))) {
+    const w = parseYearWords(s.toks, j);
+    if (w && w.next - j >= 2 && !s.countedNoun(w.next))
       return { next: w.next, res: abs({ y: w.value }), relative: false, type: "year" };
   }
   return null;
+}
+
+/** words after which a year in words of the general form ("two thousand and eight") is a year */
+const WORD_YEAR_CONTEXT = new Set(DATE_WORDS.wordYearContext);
+
+/** '89, 89 after "fiscal": a two-digit year */
+function shortYear(s: DateScanner, k: number): { next: number; y: number } | null {
+  let j = k;
+  if (s.isPunct(j, "'’")) j++;
+  const n = s.toks[j];
+  if (n?.k !== "n" || n.t.length !== 2 || (j > k && n.sp)) return null;
+  if (j === k && s.quantityFollows(j + 1)) return null;
+  return { next: j + 1, y: twoDigitYear(Number(n.t)) };
 }
 
 /** Is the token before i a word after which a bare year reads as a year ("in 2014")? */
