@@ -1,9 +1,11 @@
 /**
  * The review server beyond its token: the Host allowlist (DNS rebinding), same-origin and JSON-only
- * state changes, a body limit that rejects early, 400 for bodies that are not a decision.
+ * state changes, a body limit that rejects early, 400 for bodies that are not a decision, and one
+ * server per run (a lock naming the running server; a stale lock is taken over).
  */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readReviewLog } from "../src/review/review-log.js";
 import { loadRun } from "../src/review/run.js";
 import { type ReviewServer, startReviewServer } from "../src/review/server.js";
-import { copyRun, makeRun, rawRequest, SEED, type TestRun } from "./review-fixtures.js";
+import { copyRun, makeRun, ROOT, rawRequest, SEED, type TestRun } from "./review-fixtures.js";
 
 let base: TestRun;
 let run: TestRun;
@@ -154,5 +156,71 @@ describe("state changes", () => {
     expect(status).toBe(413);
     expect(sent).toBeLessThan(16 * 1024 * 1024);
     expect(logLines()).toBe(1);
+  });
+});
+
+describe("one server per run", () => {
+  it("refuses a second server on the same run, naming the first one's URL; takes over a stale lock", async () => {
+    const other = copyRun(base);
+    const first = await startReviewServer({ run: await loadRun(other.dir), staticDir });
+    await expect(startReviewServer({ run: await loadRun(other.dir), staticDir })).rejects.toThrow(
+      new RegExp(`already being reviewed.*${first.origin.replace(/[.]/g, "\\.")}`),
+    );
+    await first.close();
+    const lock = join(other.dir, "reviews.jsonl.lock");
+    expect(existsSync(lock)).toBe(false);
+
+    // The lock of a process that is gone (killed without cleaning up): taken over.
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+    writeFileSync(lock, JSON.stringify({ pid: Number(dead.stdout), host: (await import("node:os")).hostname(), url: "http://127.0.0.1:9" }));
+    const second = await startReviewServer({ run: await loadRun(other.dir), staticDir });
+    expect(JSON.parse(readFileSync(lock, "utf8"))).toMatchObject({ pid: process.pid, url: second.origin });
+    await second.close();
+
+    // A live pid whose server no longer answers (the pid was reused): taken over too.
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: (await import("node:os")).hostname(), url: `http://127.0.0.1:${second.port}` }));
+    const third = await startReviewServer({ run: await loadRun(other.dir), staticDir });
+    await third.close();
+  });
+
+  describe("CLI", () => {
+    let child: ChildProcess | undefined;
+    afterAll(() => {
+      if (child?.pid && child.exitCode === null) child.kill("SIGKILL");
+    });
+
+    it("a second statements review on the same run exits 2 with the first one's URL; after kill -9 the run can be reviewed again", async () => {
+      const other = copyRun(base);
+      // one process per server (node --import tsx, not the tsx launcher), so that a kill reaches the server itself
+      const cli = ["--import", "tsx", join(ROOT, "src", "cli", "main.ts")];
+      child = spawn(process.execPath, [...cli, "review", other.dir], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      child.stdout?.on("data", (d) => {
+        out += d;
+      });
+      await expect.poll(() => out, { timeout: 60_000 }).toMatch(/\n/);
+      const origin = new URL(out.trim()).origin;
+      const second = spawnSync(process.execPath, [...cli, "review", other.dir], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+      expect(second.status, second.stderr).toBe(2);
+      expect(second.stderr).toContain(origin);
+      expect(second.stdout).toBe("");
+
+      const exited = once(child, "exit");
+      child.kill("SIGKILL"); // no cleanup: the lock stays behind, stale
+      await exited;
+      expect(existsSync(join(other.dir, "reviews.jsonl.lock"))).toBe(true);
+      expect(JSON.parse(readFileSync(join(other.dir, "reviews.jsonl.lock"), "utf8")).pid).toBe(child.pid);
+      const third = spawn(process.execPath, [...cli, "review", other.dir], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+      child = third;
+      let out3 = "";
+      third.stdout?.on("data", (d) => {
+        out3 += d;
+      });
+      await expect.poll(() => out3, { timeout: 60_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      const gone = once(third, "exit");
+      third.kill("SIGTERM");
+      await gone;
+      expect(existsSync(join(other.dir, "reviews.jsonl.lock"))).toBe(false);
+    });
   });
 });

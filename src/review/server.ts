@@ -3,7 +3,8 @@
  * random token (query `token` or header `x-review-token`), answering only to its own Host, taking
  * state changes only from its own origin as JSON of at most 1 MB (guards.ts). It serves the page,
  * the UI bundle (a fixed allowlist of files, nothing else from disk) and a JSON API; it is the only
- * writer of the review log, so two tabs never lose each other's decisions (each re-fetches the state).
+ * writer of the review log (a lock keeps a second server off the run), so two tabs never lose each
+ * other's decisions (each re-fetches the state).
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -28,6 +29,7 @@ import {
 } from "./decisions.js";
 import { hostGuard, stateChangeGuard } from "./guards.js";
 import { BadRequest, decisionRequest, undoRequest } from "./requests.js";
+import { acquireReviewLock, type ReviewLock } from "./review-lock.js";
 import { ReviewLog } from "./review-log.js";
 import type { LoadedRun } from "./run.js";
 
@@ -301,12 +303,22 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
         resolve();
       });
     });
+  let lock: ReviewLock;
+  try {
+    lock = await acquireReviewLock(options.run.reviewsPath, origin);
+  } catch (err) {
+    await shut();
+    throw err;
+  }
   return {
     url: `${origin}/?token=${token}`,
     origin,
     port,
     token,
     log,
-    close: shut,
+    close: async () => {
+      await shut();
+      lock.release();
+    },
   };
 }
