@@ -5,109 +5,31 @@
  * the token and path-traversal checks with raw HTTP, and the CLI.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUi } from "../scripts/build-ui.js";
-import { createPipeline, type DocumentRecord, loadPipeline, type Pipeline, processDocument } from "../src/index.js";
-import { isReadError, readInputs } from "../src/io/readers.js";
+import type { DocumentRecord } from "../src/index.js";
 import type { ReviewsInfo } from "../src/review/api.js";
 import { statementKey } from "../src/review/decisions.js";
 import { exportGold, type GoldDocument } from "../src/review/gold-export.js";
 import { readReviewLog } from "../src/review/review-log.js";
 import { loadRun } from "../src/review/run.js";
 import { type ReviewServer, startReviewServer } from "../src/review/server.js";
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const SEED = join(ROOT, "corpus", "seed-2025-07-24-istanbul-talks.txt");
-const SCORER = resolve(ROOT, "..", "shared", "tools", "score-statements.mjs");
-const CHROMIUM = "/usr/bin/chromium";
-const ARTIFACTS = join(ROOT, "test-artifacts");
-
-/** The default pipeline; while its numbers/dates stages are being written, the same without them. */
-function pipeline(): Pipeline {
-  try {
-    return loadPipeline("default");
-  } catch {
-    return createPipeline({
-      name: "nonum",
-      stages: ["ingest", "paragraphs", "sentences", "tokens", "mentions", "quotes", "cues", "attribution", "coreference"],
-    });
-  }
-}
-
-async function makeRun(): Promise<{ dir: string; record: DocumentRecord }> {
-  const dir = mkdtempSync(join(tmpdir(), "review-run-"));
-  const lines: string[] = [];
-  let record: DocumentRecord | undefined;
-  for await (const item of readInputs([SEED])) {
-    if (isReadError(item)) throw new Error(item.error.message);
-    const rec = processDocument({ ...item, date: item.date ?? null }, pipeline());
-    if ("error" in rec) throw new Error(`${rec.error.code}: ${rec.error.message}`);
-    record = rec;
-    lines.push(JSON.stringify(rec));
-  }
-  // An error record: skipped by the UI, counted.
-  lines.push(JSON.stringify({ schema_version: "1", doc_id: "broken.txt", error: { code: "empty-document", message: "the document is empty" } }));
-  writeFileSync(join(dir, "records.jsonl"), `${lines.join("\n")}\n`);
-  writeFileSync(join(dir, "summary.json"), `${JSON.stringify({ inputs: [SEED] })}\n`);
-  return { dir, record: record! };
-}
+import { ARTIFACTS, CHROMIUM, copyRun, dragSelect, haveChromium, launchChromium, makeRun, ROOT, rawRequest, SCORER, SEED } from "./review-fixtures.js";
 
 /** A raw HTTP/1.1 GET, so that no client normalises the path. */
-function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolveP, reject) => {
-    const sock = connect(port, "127.0.0.1", () => {
-      sock.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
-    });
-    let data = "";
-    sock.setEncoding("utf8");
-    sock.on("data", (d) => {
-      data += d;
-    });
-    sock.on("end", () => {
-      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0);
-      resolveP({ status, body: data.slice(data.indexOf("\r\n\r\n") + 4) });
-    });
-    sock.on("error", reject);
-  });
-}
-
-/** Runs in the page (a string: the test is type-checked without the DOM lib): where the characters at two offsets are. */
-const CHAR_BOXES = `(s, e) => {
-  const root = document.querySelector(".text");
-  const rect = (offset, scroll) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let seen = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const len = n.textContent.length;
-      if (offset < seen + len) {
-        if (scroll) n.parentElement.scrollIntoView({ block: "center" });
-        const r = document.createRange();
-        r.setStart(n, offset - seen);
-        r.setEnd(n, offset - seen + 1);
-        return r.getBoundingClientRect();
-      }
-      seen += len;
-    }
-    throw new Error("offset " + offset + " past the text");
-  };
-  rect(s, true);
-  const a = rect(s, false);
-  const b = rect(e - 1, false);
-  return { ax: a.left + 1, ay: a.top + a.height / 2, bx: b.right - 1, by: b.top + b.height / 2 };
-}`;
+const rawGet = (port: number, path: string) => rawRequest(port, `GET ${path} HTTP/1.1\nHost: 127.0.0.1:${port}`);
 
 let run: { dir: string; record: DocumentRecord };
 let server: ReviewServer;
 let staticDir: string;
 
 beforeAll(async () => {
-  run = await makeRun();
+  const made = await makeRun([SEED], { errorRecord: true });
+  run = { dir: made.dir, record: made.records[0]! };
   staticDir = mkdtempSync(join(tmpdir(), "review-static-"));
   await buildUi(staticDir, { minify: false });
   server = await startReviewServer({ run: await loadRun(run.dir), staticDir });
@@ -183,7 +105,6 @@ describe("review server security", () => {
   });
 });
 
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`review browser test skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)`);
 }
@@ -194,21 +115,7 @@ describe.skipIf(!haveChromium)("review app in chromium", () => {
 
   beforeAll(async () => {
     userData = mkdtempSync(join(tmpdir(), "review-chromium-"));
-    ctx = await chromium.launchPersistentContext(userData, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1440, height: 900 },
-    });
+    ctx = await launchChromium(userData);
   });
 
   afterAll(async () => {
@@ -223,16 +130,6 @@ describe.skipIf(!haveChromium)("review app in chromium", () => {
   const waitForLog = async (n: number) => {
     await expect.poll(() => readReviewLog(join(run.dir, "reviews.jsonl")).lines.length, { timeout: 10_000 }).toBe(n);
   };
-
-  /** Drags the mouse over [start, end) of the article text, like a reviewer selecting words. */
-  async function dragSelect(page: Page, start: number, end: number) {
-    const boxes = (await page.evaluate(`(${CHAR_BOXES})(${start}, ${end})`)) as { ax: number; ay: number; bx: number; by: number };
-    await page.mouse.move(boxes.ax, boxes.ay);
-    await page.mouse.down();
-    await page.mouse.move((boxes.ax + boxes.bx) / 2, boxes.by, { steps: 5 });
-    await page.mouse.move(boxes.bx, boxes.by, { steps: 5 });
-    await page.mouse.up();
-  }
 
   it("accept, reject, edit a span, change a speaker, undo; reload keeps it; two tabs; gold export scores", async () => {
     const statements = run.record.statements;
@@ -394,9 +291,11 @@ describe("CLI", () => {
   });
 
   it("statements review prints a tokened URL on 127.0.0.1; export-gold writes gold JSONL", async () => {
+    // a copy of the run: the in-process server above holds this run's lock
+    const copy = copyRun({ dir: run.dir, records: [run.record], inputs: [SEED] }).dir;
     const tsx = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
     const cli = join(ROOT, "src", "cli", "main.ts");
-    child = spawn(process.execPath, [tsx, cli, "review", run.dir, "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, ["--import", "tsx", cli, "review", copy, "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout?.on("data", (d) => {
@@ -415,7 +314,7 @@ describe("CLI", () => {
     child.kill("SIGTERM");
     await exited;
 
-    const refused = spawnSync(process.execPath, [tsx, cli, "review", run.dir, "--host", "0.0.0.0"], { cwd: ROOT, encoding: "utf8" });
+    const refused = spawnSync(process.execPath, [tsx, cli, "review", copy, "--host", "0.0.0.0"], { cwd: ROOT, encoding: "utf8" });
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/loopback/);
 

@@ -24,7 +24,7 @@ export async function runReview(target: string, opts: ReviewCliOptions): Promise
   }
   const run = await loadRun(target, opts.inputs ? { inputs: opts.inputs } : {}).catch(usage);
   for (const w of run.warnings) process.stderr.write(`warning: ${w}\n`);
-  const server = await startReviewServer({ run, port, host: opts.host });
+  const server = await startReviewServer({ run, port, host: opts.host }).catch(usage);
   for (const w of server.log.warnings) process.stderr.write(`warning: ${w}\n`);
   const statements = run.docs.reduce((n, d) => n + (d.text === null ? 0 : d.statements.length), 0);
   process.stderr.write(

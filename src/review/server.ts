@@ -1,8 +1,10 @@
 /**
  * The review server: hono on @hono/node-server, bound to a loopback address, every route behind a
- * random token (query `token` or header `x-review-token`). It serves the page, the UI bundle
- * (a fixed allowlist of files, nothing else from disk) and a JSON API; it is the only writer of
- * the review log, so two tabs never lose each other's decisions (each re-fetches the state).
+ * random token (query `token` or header `x-review-token`), answering only to its own Host, taking
+ * state changes only from its own origin as JSON of at most 1 MB (guards.ts). It serves the page,
+ * the UI bundle (a fixed allowlist of files, nothing else from disk) and a JSON API; it is the only
+ * writer of the review log (a lock keeps a second server off the run), so two tabs never lose each
+ * other's decisions (each re-fetches the state).
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -11,8 +13,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ServerType, serve } from "@hono/node-server";
 import { type Context, Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { Span } from "../schema.js";
-import type { DecisionRequest, DecisionResponse, DocText, ReviewsInfo, RunInfo, UndoResponse } from "./api.js";
+import type { DecisionResponse, DocText, ReviewsInfo, RunInfo, UndoResponse } from "./api.js";
 import { toSpan } from "../text/spans.js";
 import {
   articleSpeakers,
@@ -24,6 +27,9 @@ import {
   replay,
   statementKey,
 } from "./decisions.js";
+import { hostGuard, stateChangeGuard } from "./guards.js";
+import { BadRequest, decisionRequest, undoRequest } from "./requests.js";
+import { acquireReviewLock, type ReviewLock } from "./review-lock.js";
 import { ReviewLog } from "./review-log.js";
 import type { LoadedRun } from "./run.js";
 
@@ -51,6 +57,9 @@ export interface ReviewAppOptions {
   log: ReviewLog;
   token: string;
   staticDir: string;
+  /** The address bound and the port listened on (read per request: known once listening). */
+  host?: string;
+  port: () => number;
 }
 
 function sameToken(given: string | undefined, token: string): boolean {
@@ -59,8 +68,6 @@ function sameToken(given: string | undefined, token: string): boolean {
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
 }
-
-class BadRequest extends Error {}
 
 function trimSpan(text: string, start: unknown, end: unknown, what: string): Span {
   if (!Number.isInteger(start) || !Number.isInteger(end)) throw new BadRequest(`${what}: Expected integer start and end`);
@@ -92,7 +99,7 @@ function pageHtml(token: string, title: string): string {
 `;
 }
 
-export function createReviewApp({ run, log, token, staticDir }: ReviewAppOptions): Hono {
+export function createReviewApp({ run, log, token, staticDir, host = "127.0.0.1", port }: ReviewAppOptions): Hono {
   const app = new Hono();
   const docsById = new Map(run.docs.map((d) => [d.doc_id, d]));
   let cache: Replayed | null = null;
@@ -101,6 +108,7 @@ export function createReviewApp({ run, log, token, staticDir }: ReviewAppOptions
     return cache;
   };
 
+  app.use("*", hostGuard(host, port));
   app.use("*", async (c, next) => {
     if (!sameToken(c.req.query("token") ?? c.req.header("x-review-token"), token)) {
       return c.text("403 Forbidden: this review server needs the token of the URL it printed\n", 403);
@@ -111,6 +119,7 @@ export function createReviewApp({ run, log, token, staticDir }: ReviewAppOptions
     c.header("X-Content-Type-Options", "nosniff");
     c.header("X-Frame-Options", "DENY");
   });
+  app.use("*", stateChangeGuard(host, port));
 
   app.get("/", (c) => {
     c.header(
@@ -163,17 +172,12 @@ export function createReviewApp({ run, log, token, staticDir }: ReviewAppOptions
     return { seq: log.lastSeq, states: Object.fromEntries(replayed().states) };
   }
 
-  async function body<T>(c: Context): Promise<T> {
+  async function body(c: Context): Promise<unknown> {
     try {
-      return (await c.req.json()) as T;
+      return await c.req.json();
     } catch {
       throw new BadRequest("Expected a JSON body");
     }
-  }
-
-  function clientId(v: unknown): string {
-    if (typeof v !== "string" || !/^[\w-]{1,64}$/.test(v)) throw new BadRequest("Expected client: 1-64 letters, digits, - or _");
-    return v;
   }
 
   function append(line: Omit<DecisionLine, "seq" | "v">): DecisionLine {
@@ -183,9 +187,9 @@ export function createReviewApp({ run, log, token, staticDir }: ReviewAppOptions
   }
 
   app.post("/api/decision", async (c) => {
-    const req = await body<DecisionRequest>(c);
-    const client = clientId(req.client);
-    const doc = typeof req.doc_id === "string" ? docsById.get(req.doc_id) : undefined;
+    const req = decisionRequest(await body(c));
+    const client = req.client;
+    const doc = docsById.get(req.doc_id);
     if (!doc) throw new BadRequest(`no document ${JSON.stringify(req.doc_id)} in this run`);
     if (doc.text === null) throw new BadRequest(`document ${JSON.stringify(doc.doc_id)} has no text to review`);
     const statement = doc.statements.find((s) => s.id === req.statement_id);
@@ -221,12 +225,8 @@ export function createReviewApp({ run, log, token, staticDir }: ReviewAppOptions
         const role = typeof sp.role === "string" && sp.role.trim() !== "" ? sp.role.trim().slice(0, 300) : null;
         line.speaker = { name, role, entity: `manual:${name}`, mention: null };
       } else throw new BadRequest("speaker: Expected {entity} of the article, {name, role?} or null");
-    } else if (req.decision !== "accept" && req.decision !== "reject") {
-      throw new BadRequest(`decision: Expected accept, reject, edit or speaker, got ${JSON.stringify(req.decision)}`);
     }
-    if (req.queue && ["confidence", "document", "sample"].includes(req.queue.order)) {
-      line.queue = { order: req.queue.order, ...(Number.isInteger(req.queue.seed) ? { seed: req.queue.seed } : {}) };
-    }
+    if (req.queue) line.queue = { order: req.queue.order, ...(req.queue.seed !== undefined ? { seed: req.queue.seed } : {}) };
     const written = append(line);
     const res: DecisionResponse = {
       line: written,
@@ -236,8 +236,7 @@ export function createReviewApp({ run, log, token, staticDir }: ReviewAppOptions
   });
 
   app.post("/api/undo", async (c) => {
-    const req = await body<{ client?: unknown }>(c);
-    const client = clientId(req.client);
+    const { client } = undoRequest(await body(c));
     const target = lastUndoable(replayed(), client);
     if (!target) return c.json({ undone: null, state: null } satisfies UndoResponse);
     append({
@@ -258,6 +257,7 @@ export function createReviewApp({ run, log, token, staticDir }: ReviewAppOptions
   app.notFound((c) => c.text("404 Not Found\n", 404));
   app.onError((err, c) => {
     if (err instanceof BadRequest) return c.json({ error: err.message }, 400);
+    if (err instanceof HTTPException) return err.getResponse();
     return c.json({ error: `internal error: ${err.message}` }, 500);
   });
   return app;
@@ -287,26 +287,38 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   }
   const token = options.token ?? randomBytes(24).toString("base64url");
   const log = new ReviewLog(options.run.reviewsPath);
-  const app = createReviewApp({ run: options.run, log, token, staticDir: options.staticDir ?? defaultStaticDir() });
+  let port = 0;
+  const app = createReviewApp({ run: options.run, log, token, staticDir: options.staticDir ?? defaultStaticDir(), host, port: () => port });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
     s.once("error", reject);
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const shut = () =>
+    new Promise<void>((resolve) => {
+      if ("closeAllConnections" in server) server.closeAllConnections();
+      server.close(() => {
+        log.close();
+        resolve();
+      });
+    });
+  let lock: ReviewLock;
+  try {
+    lock = await acquireReviewLock(options.run.reviewsPath, origin);
+  } catch (err) {
+    await shut();
+    throw err;
+  }
   return {
     url: `${origin}/?token=${token}`,
     origin,
     port,
     token,
     log,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if ("closeAllConnections" in server) server.closeAllConnections();
-        server.close(() => {
-          log.close();
-          resolve();
-        });
-      }),
+    close: async () => {
+      await shut();
+      lock.release();
+    },
   };
 }

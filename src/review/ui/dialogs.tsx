@@ -1,19 +1,7 @@
 /** The overlays: the keys (?) and the speaker picker (S). */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Speaker } from "../../schema.js";
-
-export const KEYS: [string, string][] = [
-  ["A", "accept the statement"],
-  ["X", "reject it"],
-  ["E", "edit: select text with the mouse, then 1 content · 2 source · 3 cue (4 / 5 clear source / cue)"],
-  ["S", "change the speaker: pick one of the article's, or type a name"],
-  ["Z", "undo your last decision"],
-  ["J / K", "next / previous statement in the queue"],
-  ["N", "next statement not yet reviewed"],
-  ["O", "cycle the queue order: lowest confidence, document order, random sample"],
-  ["?", "show or hide these keys"],
-  ["Esc", "close a panel, leave edit mode"],
-];
+import { KEYS } from "./key-map.js";
 
 export function Help({ onClose }: { onClose: () => void }) {
   return (
