@@ -223,3 +223,50 @@ describe("statements export", () => {
     expect(c.stderr).toContain("astral/one");
   });
 });
+
+describe("duplicate document ids", () => {
+  it("extract makes the second document with an id a duplicate-id error record; exports skip it and agree", async () => {
+    const d = tempDir();
+    const file = join(d, "dup.jsonl");
+    const docs = [
+      { id: "a", text: '"We will build the bridge," said Mayor Ana Ruiz.' },
+      { id: "b", text: '"The budget is tight," said Treasurer Ola Berg.' },
+      { id: "a", text: '"Nothing is decided," said Councillor Ivo Lind.' },
+    ];
+    writeFileSync(file, `${docs.map((x) => JSON.stringify(x)).join("\n")}\n`);
+    const run = join(d, "run");
+    const r = await runCli(["extract", file, "--pipeline", testPipeline(), "-o", run, "-q"]);
+    expect(r.code, r.stderr).toBe(1);
+    const recs = readFileSync(join(run, "records.jsonl"), "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
+    expect(recs.map((x) => x.doc_id)).toEqual(["a", "b", `${file}:3`]);
+    expect(recs[2].error.code).toBe("duplicate-id");
+    const errs = readFileSync(join(run, "errors.jsonl"), "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
+    expect(errs).toEqual([expect.objectContaining({ index: 2, doc_id: `${file}:3`, code: "duplicate-id" })]);
+    // brat and label-studio join the texts by id: the first "a" is the one exported, with its own text
+    const brat = join(d, "brat");
+    const b = await runCli(["export", run, "--to", "brat", "-o", brat, "--inputs", file]);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr).toContain("1 error record(s) skipped");
+    expect(readdirSync(brat).filter((f) => f.endsWith(".txt")).sort()).toEqual(["a.txt", "b.txt"]);
+    expect(readFileSync(join(brat, "a.txt"), "utf8")).toBe(docs[0]!.text);
+    const csv = await runCli(["export", run, "--to", "csv"]);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout).not.toContain("Ivo Lind");
+  });
+
+  it("a records file with one doc_id twice (an older run, files joined by hand) is refused by export", async () => {
+    const d = tempDir();
+    const lines = readFileSync(join(dir, "run", "records.jsonl"), "utf8").trimEnd().split("\n");
+    const file = join(d, "twice.jsonl");
+    writeFileSync(file, `${[lines[0], lines[1], lines[0]].join("\n")}\n`);
+    const id = JSON.parse(lines[0]!).doc_id as string;
+    for (const to of ["csv", "label-studio"]) {
+      const r = await runCli(["export", file, "--to", to, ...(to === "csv" ? [] : ["--inputs", inputs])]);
+      expect(r.code, `${to}: ${r.stderr}`).toBe(1);
+      expect(r.stderr).toContain(`${file}:3: the doc_id ${JSON.stringify(id)} is also on line 1`);
+    }
+    const p = await runCli(["export", file, "--to", "parquet", "-o", join(d, "x.parquet")]);
+    expect(p.code).toBe(1);
+    expect(existsSync(join(d, "x.parquet"))).toBe(false);
+  });
+});

@@ -37,8 +37,13 @@ export async function recordsPath(path: string): Promise<string> {
   return p;
 }
 
-/** Streams the records of a records.jsonl; a line that is not a record stops with its line number. */
+/**
+ * Streams the records of a records.jsonl; a line that is not a record stops with its line number,
+ * and so does a doc_id seen on an earlier line (extract gives every document an id of its own since
+ * duplicate ids became "duplicate-id" error records; an older run or files joined by hand may not).
+ */
 export async function* readRecords(path: string, stream?: Readable): AsyncGenerator<DocumentRecord | ErrorRecord> {
+  const seen = new Map<string, number>();
   for await (const { line, n } of jsonlLines(stream ?? createReadStream(path))) {
     let rec: unknown;
     try {
@@ -50,6 +55,13 @@ export async function* readRecords(path: string, stream?: Readable): AsyncGenera
       throw new ExportError(`${path}:${n}: Expected a record with a doc_id, got ${line.slice(0, 60)}`);
     }
     const r = rec as DocumentRecord | ErrorRecord;
+    const first = seen.get(r.doc_id);
+    if (first !== undefined) {
+      throw new ExportError(
+        `${path}:${n}: the doc_id ${JSON.stringify(r.doc_id)} is also on line ${first}; every record needs an id of its own (run extract again: it makes later duplicates "duplicate-id" error records)`,
+      );
+    }
+    seen.set(r.doc_id, n);
     if (!("error" in r) && !Array.isArray(r.statements)) {
       throw new ExportError(`${path}:${n}: Expected a record with statements[], got ${line.slice(0, 60)}`);
     }

@@ -58,7 +58,8 @@ export function parseJsonlLine(line: string, where: string): InputItem {
     return { id: where, error: { code: "bad-jsonl", message: `${where}: not valid JSON (${(err as Error).message})` } };
   }
   if (!obj || typeof obj !== "object" || Array.isArray(obj)) {
-    return { id: where, error: { code: "bad-jsonl", message: `${where}: Expected a JSON object, got ${Array.isArray(obj) ? "an array" : typeof obj}` } };
+    const got = obj === null ? "null" : Array.isArray(obj) ? "an array" : typeof obj;
+    return { id: where, error: { code: "bad-jsonl", message: `${where}: Expected a JSON object, got ${got}` } };
   }
   const o = obj as Record<string, unknown>;
   const id = typeof o.id === "string" && o.id !== "" ? o.id : typeof o.id === "number" ? String(o.id) : where;
@@ -71,8 +72,17 @@ export function parseJsonlLine(line: string, where: string): InputItem {
   return { id, text: o.text, date: (o.date as string | null | undefined) ?? null };
 }
 
-async function* readJsonl(stream: Readable, name: string): AsyncGenerator<InputItem> {
-  for await (const { line, n } of jsonlLines(stream)) yield parseJsonlLine(line, `${name}:${n}`);
+/** An input item and where it was read (a file path, or "file:line"), for a duplicate's own name. */
+interface Located {
+  item: InputItem;
+  where: string;
+}
+
+async function* readJsonl(stream: Readable, name: string): AsyncGenerator<Located> {
+  for await (const { line, n } of jsonlLines(stream)) {
+    const where = `${name}:${n}`;
+    yield { item: parseJsonlLine(line, where), where };
+  }
 }
 
 function jsonlStream(path: string): Readable {
@@ -80,20 +90,16 @@ function jsonlStream(path: string): Readable {
   return /\.gz$/i.test(path) ? s.pipe(createGunzip()) : s;
 }
 
-async function* readFileInput(path: string, id: string): AsyncGenerator<InputItem> {
+async function* readFileInput(path: string, id: string): AsyncGenerator<Located> {
   if (JSONL.test(path)) yield* readJsonl(jsonlStream(path), id);
-  else if (TEXT.test(path)) yield await readText(path, id);
+  else if (TEXT.test(path)) yield { item: await readText(path, id), where: path };
   else {
     const ext = /\.[^./]+$/.exec(path)?.[0] ?? "no extension";
-    yield { id, error: { code: "unsupported-file", message: `Expected a .txt or .jsonl file, got "${path}" (${ext})` } };
+    yield { item: { id, error: { code: "unsupported-file", message: `Expected a .txt or .jsonl file, got "${path}" (${ext})` } }, where: path };
   }
 }
 
-/**
- * Streams every document of the inputs in order. Throws only for usage errors that stop the run
- * before anything is read (a path that does not exist).
- */
-export async function* readInputs(inputs: string[], stdin: Readable = process.stdin): AsyncGenerator<InputItem> {
+async function* readAll(inputs: string[], stdin: Readable): AsyncGenerator<Located> {
   for (const input of inputs) {
     if (input === "-") {
       yield* readJsonl(stdin, "stdin");
@@ -105,6 +111,41 @@ export async function* readInputs(inputs: string[], stdin: Readable = process.st
     } else {
       yield* readFileInput(input, input);
     }
+  }
+}
+
+/**
+ * Streams every document of the inputs in order. Throws only for usage errors that stop the run
+ * before anything is read (a path that does not exist).
+ *
+ * Document ids are unique across all the inputs: a document whose id was seen before (a JSONL id
+ * used twice, the same relative path under two input folders) becomes a "duplicate-id" error item
+ * named after where it was read ("in.jsonl:7", the file's path; "#2" … added if that is taken too),
+ * so a run's records, the exports and the review app never meet two documents with one id. Every
+ * reader of inputs (extract, resume, export, review) goes through here and gives the same ids.
+ */
+export async function* readInputs(inputs: string[], stdin: Readable = process.stdin): AsyncGenerator<InputItem> {
+  /** id → 1-based position of the document that has it */
+  const seen = new Map<string, number>();
+  let n = 0;
+  for await (const { item, where } of readAll(inputs, stdin)) {
+    n++;
+    const first = seen.get(item.id);
+    if (first === undefined) {
+      seen.set(item.id, n);
+      yield item;
+      continue;
+    }
+    let id = where;
+    for (let k = 2; seen.has(id); k++) id = `${where}#${k}`;
+    seen.set(id, n);
+    yield {
+      id,
+      error: {
+        code: "duplicate-id",
+        message: `${where}: the id ${JSON.stringify(item.id)} is already used by document ${first} of the inputs; each document needs an id of its own`,
+      },
+    };
   }
 }
 

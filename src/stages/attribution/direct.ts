@@ -86,6 +86,17 @@ function cueBefore(c: Ctx, q: Quote, para: Range): Cue | null {
   return null;
 }
 
+/**
+ * 'He said, “No.”', 'She replied: „Not now.“': a speech cue, then only a comma or a colon, then a
+ * quote that closes its sentence — a short answer, not a scare quote ("opened a so-called “hub”").
+ */
+function introducesShort(text: string, cue: Cue, q: Quote): boolean {
+  if (cue.type !== "speech" && cue.type !== "according-to") return false;
+  if (!/^\s*[,:]\s*$/.test(text.slice(cue.end, q.start))) return false;
+  const inner = text.slice(q.inner.start, q.inner.end).trimEnd();
+  return /[.?!…]$/.test(inner) || /^\s*(?:[.?!…]|$)/.test(text.slice(q.end, q.end + 2));
+}
+
 /** The clause in front of a quote whose cue comes after: "Fiorina was not one for “…,” said X". */
 function leftClause(c: Ctx, q: Quote, para: Range): number | null {
   const s = c.index.bySentence[q.sentence];
@@ -160,9 +171,10 @@ export function directQuotes(c: Ctx): void {
     const para = rangeAt(c.paragraphs, q.start);
     const after = cueAfter(c, q, para);
     const endsClause = /[,?!\u2014-]$/.test(text.slice(q.inner.start, q.inner.end).trimEnd());
-    // a short quote is a statement only in "“We tried,” he said" form (not a scare quote)
-    if (wordCount(text, q.inner) < 3 && !(after && endsClause)) continue;
     const before = cueBefore(c, q, para);
+    // a short quote is a statement only in "“We tried,” he said" form or introduced by its cue with
+    // a comma or colon ('He said, “No.”'); a few quoted words inside a clause are scare quotes
+    if (wordCount(text, q.inner) < 3 && !(after && endsClause) && !(before && introducesShort(text, before, q))) continue;
     const cue = after && (endsClause || !before) ? after : before;
     if (!cue) {
       dashSource(c, q, para);

@@ -60,6 +60,9 @@ function isFalseVerbCue(tokens: Token[], i: number): boolean {
   // a reduced passive relative: "the level recommended by the auditor's office"
   if (/ed$/.test(t.lower) && prev?.pos === "NOUN" && next?.lower === "by") return true;
   if (prev && (prev.lower === "so" || prev.lower === "so-called") && t.lemma === "call") return true;
+  // split by the tagger into three tokens: "so-called", "self-described", "self-proclaimed"
+  const before = tokens[i - 2];
+  if (prev?.text === "-" && before && /^(?:so|self)$/.test(before.lower) && prev.start === before.end && prev.end === t.start) return true;
   if (t.lower.startsWith("so-called")) return true;
   if (next && (next.lower === "no" || next.lower === "yes") && tokens[i + 2]?.lower === "to") return true;
   if (prev?.lower === "to" && tokens[i - 2]?.lower === "needless") return true;
