@@ -99,6 +99,8 @@ export interface DatesLayer {
 export interface SpeakerDraft {
   name: string | null;
   role: string | null;
+  /** the age an appositive gives ("Anna Kowalska, 45, a spokeswoman …") */
+  age?: number;
   entity: string;
   mention: Range | null;
 }

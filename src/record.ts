@@ -44,6 +44,7 @@ function toStatements(doc: Doc, s: StatementDraft, numbers: NumberMention[]): St
       ? {
           name: s.speaker.name,
           role: s.speaker.role,
+          ...(s.speaker.age !== undefined ? { age: s.speaker.age } : {}),
           entity: s.speaker.entity,
           mention: s.speaker.mention ? toSpan(text, s.speaker.mention) : null,
         }

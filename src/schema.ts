@@ -50,6 +50,8 @@ export const CueTypeSchema = z.enum(["speech", "according-to", "belief", "report
 export const SpeakerSchema = z.object({
   name: z.string().nullable(),
   role: z.string().nullable(),
+  /** Added: the age an appositive gives ("Anna Kowalska, 45, a spokeswoman …"); not part of `role`. */
+  age: z.number().int().positive().optional(),
   entity: z.string(),
   mention: SpanSchema.nullable(),
 });

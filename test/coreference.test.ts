@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { extract } from "../src/index.js";
+import { splitAge } from "../src/stages/coreference/entities.js";
 import { statementsOf } from "./extract-helper.js";
 
 describe("coreference", () => {
@@ -158,5 +160,27 @@ describe("coreference: people who share a surname", () => {
   it("a bare surname goes to the one named most often, with a message", () => {
     expect(byCue("added")[0]?.speaker?.name).toBe("Hillary Rodham");
     expect(rec.messages.some((m) => m.rule === "ambiguous-surname")).toBe(true);
+  });
+});
+
+describe("roles without ages", () => {
+  it.each([
+    ["Anna Kowalska, 45, a spokeswoman for the company, said the plant would reopen.", "a spokeswoman for the company", 45],
+    ['"We will stay," said Anna Kowalska, 45, a spokeswoman for the company.', "a spokeswoman for the company", 45],
+    ["Anna Kowalska, a spokeswoman for the company, said the plant would reopen.", "a spokeswoman for the company", undefined],
+  ])("%s", (text, role, age) => {
+    const s = extract(text, { id: "t" }).statements[0]!;
+    expect(s.speaker?.name).toBe("Anna Kowalska");
+    expect(s.speaker?.role).toBe(role);
+    expect(s.speaker?.age).toBe(age);
+  });
+
+  it.each([
+    ["45, a spokeswoman", { role: "a spokeswoman", age: 45 }],
+    ["45", { role: null, age: 45 }],
+    ["a spokeswoman", { role: "a spokeswoman" }],
+    ["2024, the year of", { role: "2024, the year of" }],
+  ] as const)("splitAge(%j)", (role, expected) => {
+    expect(splitAge(role)).toEqual(expected);
   });
 });

@@ -128,6 +128,23 @@ export class Entities {
   }
 
   speaker(e: Entity): SpeakerDraft {
-    return { name: e.name, role: e.role, entity: this.assign(e), mention: e.mention };
+    const { role, age } = splitAge(e.role);
+    const s: SpeakerDraft = { name: e.name, role, entity: this.assign(e), mention: e.mention };
+    if (age !== undefined) s.age = age;
+    return s;
   }
+}
+
+const AGE_FIRST = /^(\d{1,3}),\s*(.*)$/;
+
+/**
+ * News style puts a person's age first in the appositive ("Anna Kowalska, 45, a spokeswoman for the
+ * company"): the age is no part of the role. A number under 120 before a comma (or alone) is the age.
+ */
+export function splitAge(role: string | null): { role: string | null; age?: number } {
+  if (role === null) return { role };
+  const m = AGE_FIRST.exec(role) ?? (/^\d{1,3}$/.test(role) ? [role, role, ""] : null);
+  const age = m ? Number(m[1]) : Number.NaN;
+  if (!m || !(age > 0 && age < 120)) return { role };
+  return { role: m[2]!.trim() || null, age };
 }
