@@ -4,7 +4,6 @@
  * dropped (rare features cost memory and lookups and barely change decisions); rows are sorted by
  * key (as unsigned) so that the model file stores the keys as small deltas.
  */
-import { buildTable, type WeightTable } from "../../stages/syntax/weight-table.js";
 import type { AveragedTable } from "./averaged-table.js";
 
 export interface FrozenTable {
@@ -34,8 +33,4 @@ export function freeze(t: AveragedTable, steps: number, minUpdates = 1): FrozenT
     for (let k = 0; k < c; k++) weights[i * c + k] = Math.round(avg[r * c + k]! * scale);
   });
   return { classes: c, keys, weights };
-}
-
-export function thaw(f: FrozenTable): WeightTable {
-  return buildTable(f.classes, f.keys, f.weights);
 }

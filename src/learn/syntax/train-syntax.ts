@@ -38,7 +38,7 @@ const TAGGER: TaggerTrainOptions = {
   dictMinCount: 1,
   twoPass: true,
   dictFolds: 10,
-  minUpdates: num("--tagger-min", 1),
+  minUpdates: num("--tagger-min", 3),
 };
 const FOLDS = num("--folds", 10);
 const PARSER_EPOCHS = num("--parser-epochs", 10);
@@ -108,7 +108,7 @@ for (const min of (flag("--try-parser-min") ?? "").split(",").filter(Boolean).ma
   );
 }
 
-const parser = freezeParser(trained, num("--parser-min", 1));
+const parser = freezeParser(trained, num("--parser-min", 5));
 const tables = new Map<string, ModelTable>([
   ["tag1", tagger.first],
   ...(tagger.second ? [["tag2", tagger.second] as [string, ModelTable]] : []),

@@ -11,11 +11,11 @@ import {
   type TagDictionary,
 } from "../../stages/syntax/tag-dictionary.js";
 import { MAX_TAG_FEATURES, type TagContext, tagFeatures } from "../../stages/syntax/tag-features.js";
-import type { TaggerModel } from "../../stages/syntax/tagger.js";
+import { mergePasses, type TaggerModel } from "../../stages/syntax/tagger.js";
 import { emptyWordFeatures, wordFeatures } from "../../stages/syntax/word-features.js";
 import { seededRandom, shuffle } from "../../random.js";
 import { AveragedTable } from "./averaged-table.js";
-import { type FrozenTable, freeze, thaw } from "./freeze.js";
+import { type FrozenTable, freeze } from "./freeze.js";
 
 export interface TaggerTrainOptions {
   epochs: number;
@@ -168,7 +168,6 @@ export function taggerModel(f: FrozenTagger): TaggerModel {
   return {
     tags: f.tags,
     dict: buildTagDictionary(f.dictKeys, f.dictMasks),
-    first: thaw(f.first),
-    second: f.second ? thaw(f.second) : null,
+    table: mergePasses(f.first, f.second),
   };
 }

@@ -47,6 +47,13 @@ export interface ModelContents {
   tables: Map<string, ModelTable>;
 }
 
+/** A fresh (aligned) copy of bytes [from, to): a Node Buffer's slice() would share memory. */
+function copy(buf: Uint8Array, from: number, to: number): ArrayBuffer {
+  const out = new Uint8Array(to - from);
+  out.set(buf.subarray(from, to));
+  return out.buffer;
+}
+
 /** Decodes an (already gunzipped) model file. */
 export function decodeModel(buf: Uint8Array): ModelContents {
   const magic = new TextDecoder().decode(buf.subarray(0, 8));
@@ -75,14 +82,14 @@ export function decodeModel(buf: Uint8Array): ModelContents {
   };
   const dictKeys = readKeys(header.dictionary);
   const dictValues = new Int32Array(header.dictionary);
-  if (LITTLE_ENDIAN) dictValues.set(new Int32Array(buf.slice(at, at + 4 * header.dictionary).buffer));
+  if (LITTLE_ENDIAN) dictValues.set(new Int32Array(copy(buf, at, at + 4 * header.dictionary)));
   else for (let i = 0; i < header.dictionary; i++) dictValues[i] = view.getInt32(at + 4 * i, true);
   at += 4 * header.dictionary;
   const tables = new Map<string, ModelTable>();
   for (const t of header.tables) {
     const keys = readKeys(t.rows);
     const n = t.rows * t.classes;
-    const weights = LITTLE_ENDIAN ? new Int16Array(buf.slice(at, at + 2 * n).buffer) : new Int16Array(n);
+    const weights = LITTLE_ENDIAN ? new Int16Array(copy(buf, at, at + 2 * n)) : new Int16Array(n);
     if (!LITTLE_ENDIAN) for (let i = 0; i < n; i++) weights[i] = view.getInt16(at + 2 * i, true);
     at += 2 * n;
     tables.set(t.name, { classes: t.classes, keys, weights });

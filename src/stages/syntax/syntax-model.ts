@@ -5,10 +5,10 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { packageRoot } from "../../package-info.js";
-import { decodeModel, type ModelContents } from "./model-file.js";
+import { decodeModel, type ModelContents, type ModelTable } from "./model-file.js";
 import type { ParserModel } from "./parser.js";
 import { buildTagDictionary } from "./tag-dictionary.js";
-import type { TaggerModel } from "./tagger.js";
+import { mergePasses, type TaggerModel } from "./tagger.js";
 import { buildTable, type WeightTable } from "./weight-table.js";
 
 export interface SyntaxModel {
@@ -25,9 +25,13 @@ export function modelPath(): string {
 }
 
 export function syntaxModelFrom(c: ModelContents): SyntaxModel {
-  const table = (name: string): WeightTable => {
+  const part = (name: string): ModelTable => {
     const t = c.tables.get(name);
     if (!t) throw new Error(`syntax model: no table ${JSON.stringify(name)}`);
+    return t;
+  };
+  const table = (name: string): WeightTable => {
+    const t = part(name);
     return buildTable(t.classes, t.keys, t.weights);
   };
   const h = c.header;
@@ -37,8 +41,7 @@ export function syntaxModelFrom(c: ModelContents): SyntaxModel {
     tagger: {
       tags: h.tags,
       dict: buildTagDictionary(c.dictKeys, c.dictValues),
-      first: table("tag1"),
-      second: c.tables.has("tag2") ? table("tag2") : null,
+      table: mergePasses(part("tag1"), c.tables.get("tag2") ?? null),
     },
     parser: {
       labels: h.labels,

@@ -77,15 +77,27 @@ export function tagFeatures(ctx: TagContext, i: number, out: Int32Array): number
   out[k++] = key2(39, wp1, at(wf.lower, i + 2, n));
   out[k++] = key2(46, at(amb, i - 1, n), a0);
   out[k++] = key3(47, p1, w, wp1);
-  if (ctx.second) {
-    const n1 = i + 1 < n ? ctx.first[i + 1]! : -3;
-    const n2 = i + 2 < n ? ctx.first[i + 2]! : -3;
-    out[k++] = key1(40, n1);
-    out[k++] = key2(41, n1, n2);
-    out[k++] = key2(42, p1, n1);
-    out[k++] = key2(43, n1, w);
-    out[k++] = key2(44, n1, wf.suffix[i * AFFIXES + 2]!);
-    out[k++] = key3(45, p1, n1, a0);
-  }
+  if (ctx.second) k = rightTagFeatures(ctx, i, out, k);
+  return k;
+}
+
+/**
+ * The second pass's own features of word i (the first pass's tags to the right), written from
+ * out[k]; returns the new count.
+ */
+export function rightTagFeatures(ctx: TagContext, i: number, out: Int32Array, k: number): number {
+  const { wf, amb, tags } = ctx;
+  const n = wf.length;
+  const w = wf.lower[i]!;
+  const p1 = i > 0 ? tags[i - 1]! : -1;
+  const a0 = amb[i]!;
+  const n1 = i + 1 < n ? ctx.first[i + 1]! : -3;
+  const n2 = i + 2 < n ? ctx.first[i + 2]! : -3;
+  out[k++] = key1(40, n1);
+  out[k++] = key2(41, n1, n2);
+  out[k++] = key2(42, p1, n1);
+  out[k++] = key2(43, n1, w);
+  out[k++] = key2(44, n1, wf.suffix[i * AFFIXES + 2]!);
+  out[k++] = key3(45, p1, n1, a0);
   return k;
 }
