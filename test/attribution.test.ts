@@ -604,3 +604,24 @@ describe("attribution: short quotes introduced by their cue", () => {
     expect(rows(text).filter((r) => r.kind === "direct" || r.content === quote)).toEqual([]);
   });
 });
+
+describe("attribution: typewriter and wire-service quote marks", () => {
+  it("``…'' are quote marks: two direct quotes by the same speaker", () => {
+    const text = "``We will not leave,'' said Maria Lopez, the union leader. ``Not today.''";
+    const st = statementsOf(text).statements;
+    expect(st.map((s) => [s.kind, s.content.text, s.source?.text ?? null, s.speaker?.name ?? null])).toEqual([
+      ["direct", "``We will not leave,''", "Maria Lopez, the union leader", "Maria Lopez"],
+      ["direct", "``Not today.''", "Maria Lopez, the union leader", "Maria Lopez"],
+    ]);
+    expect(st[0]?.cue?.text).toBe("said");
+  });
+
+  it.each([
+    ["``…''", "Maria Lopez said, ``We will not leave the square.''", "``We will not leave the square.''"],
+    [",,…''", "Maria Lopez said: ,,We will not leave the square.''", ",,We will not leave the square.''"],
+    ["``…'' short", "Maria Lopez said, ``Never.''", "``Never.''"],
+    ["''…'' short", "Maria Lopez said, ''Never.''", "''Never.''"],
+  ])("%s introduced by its cue", (_name, text, content) => {
+    expect(rows(text)).toEqual([{ source: "Maria Lopez", cue: "said", content, kind: "direct" }]);
+  });
+});

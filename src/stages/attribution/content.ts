@@ -4,6 +4,7 @@
  * left ("…, he said." / "…, according to X.").
  */
 import type { Cue, Token } from "../../doc.js";
+import { OPENS_WITH_QUOTE } from "../../text/quote-marks.js";
 import { contentStop, TRAILING, trimEnd } from "./content-end.js";
 
 const OPEN_FRAMES: ReadonlySet<string> = new Set(["that", "to", "object"]);
@@ -42,7 +43,7 @@ export function rightContent(
     const startsTo = first.lower === "to" && (frames.has("to") || cue.form === "phrase");
     let clause = false;
     // (a quoted phrase in the subject leaves the window wider: said "budget reforms" and the collection of taxes would …)
-    const window = /^["“«]/.test(first.text) ? 16 : 10;
+    const window = OPENS_WITH_QUOTE.test(first.text) ? 16 : 10;
     for (let j = k + 1; j < Math.min(sEnd, k + window); j++) {
       if (CLAUSE_POS.has(tokens[j]!.pos)) {
         clause = true;
@@ -52,7 +53,7 @@ export function rightContent(
     }
     const subjectLike =
       ["PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"].includes(first.pos) ||
-      /^["“«]/.test(first.text) ||
+      OPENS_WITH_QUOTE.test(first.text) ||
       bareClauseStart(first, frames);
     const gerund = first.pos === "VERB" && first.lower.endsWith("ing");
     // any cue may take a noun phrase as its content ("noted Bill Clinton's comments", "disputes the

@@ -5,6 +5,7 @@
  * statement's; a statement further back gives the content only, with no source.
  */
 import type { Range, StatementDraft } from "../../doc.js";
+import { OPENS_WITH_QUOTE } from "../../text/quote-marks.js";
 import { type Ctx, type TokRange, tokRange, wordCount } from "./context.js";
 import { npRight } from "./np/right.js";
 import { mainSubject, sourceOf } from "./source.js";
@@ -57,7 +58,7 @@ export function continuations(c: Ctx): void {
     const prevText = prevPara ? text.slice(prevPara.start, prevPara.end) : "";
     let source: Range | null = null;
     // a paragraph ending in a colon introduces the quote, unless it is itself quoted ("Here they are:")
-    if (/:\s*$/.test(prevText) && !/^\s*["“«]/.test(prevText)) {
+    if (/:\s*$/.test(prevText) && !OPENS_WITH_QUOTE.test(prevText.trimStart())) {
       source = tokRange(c.tokens, introSource(c, prevPara!));
     } else if (!prev || q.start - prevEnd > 1500) continue;
     else if (prevPara && prevEnd > prevPara.start) source = prev.source;

@@ -6,13 +6,14 @@
 import type { Cue, Quote, Range, StatementDraft, Token } from "../../doc.js";
 import { closesClause, isAdded } from "./added-cue.js";
 import { cueScoreCap } from "./confidence.js";
+import { QUOTE_MARK_IN_TEXT } from "../../text/quote-marks.js";
 import { rangeAt } from "../../text/spans.js";
 import { type Ctx, firstCueFrom, type TokRange, tokRange, wordCount } from "./context.js";
 import { introducedContent } from "./mixed.js";
 import { subjectLeft } from "./np/subject.js";
 import { sourceOf } from "./source.js";
 
-const STOP_PUNCT = /^(?:[.?!"“”«»]+|'')$/;
+const STOP_PUNCT = /^(?:[.?!"“”„«»]+|''|``|,,)$/;
 
 /** A cue after the quote, with only a name, pronoun or short NP between ("…," said Mr. Smith). */
 export function cueAfter(c: Ctx, q: Range, para: Range): Cue | null {
@@ -79,7 +80,7 @@ function cueBefore(c: Ctx, q: Quote, para: Range): Cue | null {
     if (index.atOrAfter(k.start) < prevSentenceFirst) return null;
     if (c.usedCues.has(k) || k.form === "nominal") continue;
     const gap = text.slice(k.end, q.start);
-    if (/["“”«»]|''/.test(gap) || gap.length > 80) return null;
+    if (QUOTE_MARK_IN_TEXT.test(gap) || gap.length > 80) return null;
     if (k.start < para.start) return /^[^\n]{0,60}:\s*$/.test(gap) ? k : null;
     return /[,:]\s*$/.test(gap) || /^\s*(that\s+)?$/.test(gap) ? k : null;
   }
@@ -104,7 +105,7 @@ function leftClause(c: Ctx, q: Quote, para: Range): number | null {
   const prefix = c.text.slice(sStart, q.start);
   if (
     !/[\p{L}\p{N}]\s*$/u.test(prefix) ||
-    /["“”«»]/.test(prefix) ||
+    QUOTE_MARK_IN_TEXT.test(prefix) ||
     wordCount(c.text, { start: sStart, end: q.start }) < 2
   )
     return null;

@@ -7,6 +7,7 @@ import type { Cue, Range, StatementDraft, Token } from "../../doc.js";
 import type { StageContext } from "../../stage.js";
 import { LEXICON } from "../../lexicons/lexicon.js";
 import { accordingSource, npRight } from "./np/right.js";
+import { OPENING_QUOTE_MARK, QUOTE_MARK } from "../../text/quote-marks.js";
 import { contains } from "../../text/spans.js";
 import type { TokenIndex } from "./token-index.js";
 import { closesClause, credibleSource, isAdded } from "./added-cue.js";
@@ -120,7 +121,7 @@ function questionUpToComma(tokens: Token[], from: number, sEnd: number): TokRang
   let quoted = false;
   for (let k = from; k < sEnd; k++) {
     const t = tokens[k]!.text;
-    if (/^["“”]$/.test(t)) quoted = t === "“" || (t === '"' && !quoted);
+    if (QUOTE_MARK.test(t)) quoted = OPENING_QUOTE_MARK.test(t) || (t !== "”" && t !== "»" && !quoted);
     if (t === "," && !quoted) return k - 1 > from ? [from, k - 1] : null;
   }
   return null;

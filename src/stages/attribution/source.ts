@@ -2,7 +2,7 @@
 import type { Cue, Token } from "../../doc.js";
 import { accordingSource, npRight } from "./np/right.js";
 import { subjectLeft } from "./np/subject.js";
-import { QUOTE_MARK } from "../../text/quote-marks.js";
+import { OPENING_QUOTE_MARK, QUOTE_MARK } from "../../text/quote-marks.js";
 import { isParticle, temporalNP } from "./np/words.js";
 import type { Ctx, TokRange } from "./context.js";
 
@@ -14,7 +14,7 @@ export function mainSubject(tokens: Token[], first: number, head: number): TokRa
   for (let v = first + 1; v < head; v++) {
     const t = tokens[v]!;
     // the verbs of a quotation are not the sentence's: "“We do not see a link,” the mayor said, adding …"
-    if (QUOTE_MARK.test(t.text)) quoted = t.text === "\u201C" || (t.text !== "\u201D" && !quoted);
+    if (QUOTE_MARK.test(t.text)) quoted = OPENING_QUOTE_MARK.test(t.text) || (t.text !== "\u201D" && !quoted);
     if (quoted || QUOTE_MARK.test(t.text)) continue;
     if ((t.pos !== "VERB" && t.pos !== "AUX") || /^\p{Lu}/u.test(t.text)) continue;
     if (QUOTE_MARK.test(tokens[v - 1]!.text)) return null;

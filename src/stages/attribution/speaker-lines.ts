@@ -15,7 +15,7 @@ export function speakerLines(c: Ctx): void {
     const colon = index.atOrAfter(cue.start);
     const para = rangeAt(c.paragraphs, cue.start);
     // a transcript quoted paragraph by paragraph: '"WALLACE: …'
-    const opener = /^["“]$/.test(tokens[index.atOrAfter(para.start)]?.text ?? "");
+    const opener = /^(?:["“„]|''|``|,,)$/.test(tokens[index.atOrAfter(para.start)]?.text ?? "");
     const first = index.atOrAfter(para.start) + (opener ? 1 : 0);
     const label = tokens.slice(first, colon);
     if (label.length === 0 || !label.some((t) => t.pos === "PROPN") || label.map((t) => t.text).join("").length < 2) continue;

@@ -38,7 +38,7 @@ export interface CueFeatureContext {
   sentCands: Uint8Array;
 }
 
-const QUOTE_OPEN = /^(?:["“«]|''|‘)$/;
+const QUOTE_OPEN = /^(?:["“„«]|''|``|,,|‘)$/;
 const QUOTE_CLOSE = /^(?:["”»]|''|’)$/;
 
 function tokenAt(tokens: Token[], offset: number): number {
