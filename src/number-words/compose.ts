@@ -34,9 +34,10 @@ export interface ComposedNumber {
 
 /** A scale word, singular or plural after a number ("millions", "lakhs", "crores"), or an abbreviation. */
 function scaleOf(t: Tok | undefined): { v: number; plural: boolean } | null {
-  if (!t || t.k !== "w") return null;
+  if (t?.k !== "w") return null;
   if (has(SCALES, t.l)) return { v: SCALES[t.l]!, plural: false };
-  if (t.l.endsWith("s") && has(SCALES, t.l.slice(0, -1))) return { v: SCALES[t.l.slice(0, -1)]!, plural: true };
+  if (t.l.endsWith("s") && has(SCALES, t.l.slice(0, -1)))
+    return { v: SCALES[t.l.slice(0, -1)]!, plural: true };
   if (has(SCALE_ABBREV, t.l) && t.l.length > 1 && SCALE_ABBREV[t.l]! >= 1e5 && t.l.startsWith("cr"))
     return { v: SCALE_ABBREV[t.l]!, plural: false };
   return null;
@@ -69,7 +70,11 @@ function decimalsAt(toks: Tok[], i: number): { next: number; digits: string } | 
   if (t.k === "n") return { next: i + 1, digits: t.t };
   let digits = "";
   let j = i;
-  while (toks[j]?.k === "w" && (has(UNITS, toks[j]!.l) || toks[j]!.l === "oh") && (UNITS[toks[j]!.l] ?? 0) <= 9) {
+  while (
+    toks[j]?.k === "w" &&
+    (has(UNITS, toks[j]!.l) || toks[j]!.l === "oh") &&
+    (UNITS[toks[j]!.l] ?? 0) <= 9
+  ) {
     digits += String(UNITS[toks[j]!.l] ?? 0);
     j++;
   }
@@ -163,7 +168,12 @@ function wordsJoinedOddly(toks: Tok[], i: number, next: number): boolean {
   for (let k = i; k < next; k++) {
     const t = toks[k]!;
     if (t.k === "p" && t.t !== "-") return true;
-    if (t.k === "w" && !has(UNITS, t.l) && parseWordNumber([t], 0, { ordinal: true })?.next === 1 && /^(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)[a-z]+$/.test(t.l))
+    if (
+      t.k === "w" &&
+      !has(UNITS, t.l) &&
+      parseWordNumber([t], 0, { ordinal: true })?.next === 1 &&
+      /^(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)[a-z]+$/.test(t.l)
+    )
       return true;
   }
   return false;

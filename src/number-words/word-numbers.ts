@@ -44,7 +44,10 @@ function pieces(w: string): string[] | null {
   for (const t of Object.keys(TENS)) {
     if (!w.startsWith(t) || w.length === t.length) continue;
     const rest = w.slice(t.length);
-    if ((has(UNITS, rest) && UNITS[rest]! >= 1 && UNITS[rest]! <= 9) || (has(ORDINALS, rest) && ORDINALS[rest]! <= 9))
+    if (
+      (has(UNITS, rest) && UNITS[rest]! >= 1 && UNITS[rest]! <= 9) ||
+      (has(ORDINALS, rest) && ORDINALS[rest]! <= 9)
+    )
       return [t, rest];
   }
   return null;
@@ -209,7 +212,10 @@ export function parseYearWords(toks: Tok[], i: number): { next: number; value: n
  * "twenty twenty-one". No count is said that way, so with a first pair of 13..19 it is a year anywhere
  * (`always`); "ten fifteen", "twelve thirty", "twenty twenty" can be times or counts and need context.
  */
-export function parseYearPair(toks: Tok[], i: number): { next: number; value: number; always: boolean } | null {
+export function parseYearPair(
+  toks: Tok[],
+  i: number,
+): { next: number; value: number; always: boolean } | null {
   const first = parseTwoDigits(toks, i);
   if (!first || first.value < 10 || first.value > 21 || toks[first.next]?.l === "hundred") return null;
   // the two pairs are separate words, not one number ("twenty-one" is not 20|1)
@@ -218,7 +224,11 @@ export function parseYearPair(toks: Tok[], i: number): { next: number; value: nu
   const second = parseTwoDigits(toks, first.next);
   if (!second) return null;
   if (second.value < 10 && !["oh", "zero", "nought"].includes(toks[first.next]!.l)) return null;
-  return { next: second.next, value: first.value * 100 + second.value, always: first.value >= 13 && first.value <= 19 };
+  return {
+    next: second.next,
+    value: first.value * 100 + second.value,
+    always: first.value >= 13 && first.value <= 19,
+  };
 }
 
 /** A day of the month 1..31 in words: "twenty second", "thirty-first", "fifteen", "eleventh". */

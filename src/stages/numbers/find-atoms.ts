@@ -99,7 +99,7 @@ export function findAtoms(masked: string, base: number): AtomsResult {
   const scores = scoreAtoms(atoms, masked, base);
   const kept: Atom[] = [];
   for (const a of atoms) {
-    const why = scores.has(a) ? "a score or tally (\"3-2\") is not a quantity" : notAQuantity(a, masked, base);
+    const why = scores.has(a) ? 'a score or tally ("3-2") is not a quantity' : notAQuantity(a, masked, base);
     if (why) dropped.push({ start: a.start, end: a.end, reason: why });
     else kept.push(a);
   }

@@ -15,7 +15,20 @@ export interface WordAtom extends Atom {
 }
 
 /** words before "point" that make it a noun ("at this point five people") */
-const POINT_NOUN_AFTER = new Set(["the", "a", "this", "that", "one", "every", "some", "any", "no", "each", "which", "what"]);
+const POINT_NOUN_AFTER = new Set([
+  "the",
+  "a",
+  "this",
+  "that",
+  "one",
+  "every",
+  "some",
+  "any",
+  "no",
+  "each",
+  "which",
+  "what",
+]);
 const POINT = new Set(NUMBER_WORDS.pointWords);
 
 /** "in" or "out of" between two numbers: a ratio ("one in five", "3 out of 4") */
@@ -59,7 +72,13 @@ export function wordAtoms(masked: string, base: number): WordAtom[] {
       }
     }
     const last = toks[next - 1]!;
-    const a: WordAtom = { start: base + t.s, end: base + last.e, value, kind: c.ordinal ? "ordinal" : "cardinal", composed };
+    const a: WordAtom = {
+      start: base + t.s,
+      end: base + last.e,
+      value,
+      kind: c.ordinal ? "ordinal" : "cardinal",
+      composed,
+    };
     if (c.approx) a.approx = true;
     if (t.k === "n" && !composed) {
       i = next;
