@@ -317,8 +317,70 @@ const RULES: Record<string, Row[]> = {
     ["Many said 2022 was a hard year.", [{ text: "2022", kind: "year", value: 2022 }]],
     ["The army deployed 2000 soldiers.", [{ text: "2000", kind: "cardinal", value: 2000, unit: "soldiers" }]],
   ],
+  "counting words": [
+    ["The talks stalled for a couple of days.", [{ text: "a couple", kind: "cardinal", value: 2 }]],
+    ["Police arrested a pair of smugglers.", [{ text: "a pair", kind: "cardinal", value: 2 }]],
+    [
+      "Only a handful of protesters remained.",
+      [{ text: "a handful", kind: "cardinal", value: 5, approx: true }],
+    ],
+    ["A dozen delegates left the hall.", [{ text: "A dozen", kind: "cardinal", value: 12 }]],
+    ["Two dozen boats sank.", [{ text: "Two dozen", kind: "cardinal", value: 24 }]],
+    ["Dozens of villages flooded.", [{ text: "Dozens", kind: "cardinal", value: 12, bound: ">=" }]],
+    ["Scores of houses burned.", [{ text: "Scores", kind: "cardinal", value: 20, bound: ">=" }]],
+  ],
+  "decimals and multipliers in words": [
+    [
+      "The deficit reached three point four billion.",
+      [{ text: "three point four billion", kind: "cardinal", value: 3.4e9 }],
+    ],
+    ["Inflation eased to point five.", [{ text: "point five", kind: "cardinal", value: 0.5 }]],
+    ["The index rose 1 point 1.", [{ text: "1 point 1", kind: "cardinal", value: 1.1 }]],
+    [
+      "The journey took one and a half years.",
+      [{ text: "one and a half years", kind: "duration", value: 1.5 }],
+    ],
+    [
+      "The city has two and a half million people.",
+      [{ text: "two and a half million", kind: "cardinal", value: 2.5e6 }],
+    ],
+    ["The start-up raised .5M in seed money.", [{ text: ".5M", kind: "cardinal", value: 5e5 }]],
+    ["The scheme costs Rs 2.5 lakh crore.", [{ text: "Rs 2.5 lakh crore", kind: "money", value: 2.5e12 }]],
+    [
+      "About 12 lakhs visited the fair.",
+      [{ text: "About 12 lakhs", kind: "cardinal", value: 1.2e6, approx: true }],
+    ],
+    [
+      "The dam cost three thousand million.",
+      [{ text: "three thousand million", kind: "cardinal", value: 3e9 }],
+    ],
+  ],
+  "ordinals written with dashes or run together": [
+    ["She lives on the thirty–second floor.", [{ text: "thirty–second", kind: "ordinal", value: 32 }]],
+    ["It was the twenty—first attempt.", [{ text: "twenty—first", kind: "ordinal", value: 21 }]],
+    ["He finished fortyfirst.", [{ text: "fortyfirst", kind: "ordinal", value: 41 }]],
+  ],
+  "particles are not bounds": [
+    ["Russia handed over 6,000 bodies.", [{ text: "6,000", kind: "cardinal", value: 6000 }]],
+    ["The rebels took over 12 towns.", [{ text: "12", kind: "cardinal", value: 12 }]],
+    ["The clerk turned over 40 files.", [{ text: "40", kind: "cardinal", value: 40 }]],
+    ["Prices rose by over 5%.", [{ text: "over 5%", kind: "percent", value: 5, bound: ">" }]],
+    ["Over 200 buildings collapsed.", [{ text: "Over 200", kind: "cardinal", value: 200, bound: ">" }]],
+  ],
+  ratios: [
+    [
+      "He found that one in five children had missed school.",
+      [{ text: "one in five", kind: "cardinal", value: 0.2 }],
+    ],
+    ["Three out of four voters agreed.", [{ text: "Three out of four", kind: "cardinal", value: 0.75 }]],
+  ],
   "not numbers": [
     ["Umerov was one of the delegates who spoke.", []],
+    ["A Boeing 737 landed.", []],
+    ["Apollo 11 reached the moon.", []],
+    ["The 49ers won again.", []],
+    ["The board passed it in a 3-2 vote.", []],
+    ["The court ruled 5–4.", []],
     [
       "Rustem Umerov, Secretary of the National Security and Defence Council of Ukraine, led the delegation.",
       [],
@@ -440,7 +502,9 @@ describe("invariants", () => {
 
   it("runs as a stage on a Doc, after the dates stage", () => {
     const doc = annotate(ARTICLE, "numbers");
-    expect(doc.get("sentences").map((r) => ARTICLE.slice(r.start, r.end))).toEqual(sentences.map((r) => ARTICLE.slice(r.start, r.end).trim()));
+    expect(doc.get("sentences").map((r) => ARTICLE.slice(r.start, r.end))).toEqual(
+      sentences.map((r) => ARTICLE.slice(r.start, r.end).trim()),
+    );
     expect(doc.get("numbers")).toEqual(numbers);
     expect(doc.get("dates").mentions).toEqual(dates);
     expect(doc.messages.some((m) => m.stage === "numbers" && m.rule === "not-a-number:phone")).toBe(true);
@@ -451,7 +515,9 @@ describe("invariants", () => {
   it("reads no number inside a claimed date span, and drops one that runs across it", () => {
     const text = "On 2 June 300 people met.";
     expect(findNumbers(text, whole(text), []).numbers.map((n) => n.text)).toEqual(["2", "300"]);
-    expect(findNumbers(text, whole(text), [{ start: 3, end: 9 }]).numbers.map((n) => n.text)).toEqual(["300"]);
+    expect(findNumbers(text, whole(text), [{ start: 3, end: 9 }]).numbers.map((n) => n.text)).toEqual([
+      "300",
+    ]);
     const across = "They sent 3,000 soon more.";
     const soon = { start: across.indexOf("soon"), end: across.indexOf("soon") + 4 };
     const r = findNumbers(across, whole(across), [soon]);

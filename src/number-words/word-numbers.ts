@@ -31,10 +31,32 @@ function ordinalPiece(w: string): { v: number; as: Last } | null {
   return { v, as: v === 100 ? "hundred" : "scale" };
 }
 
+/** A hyphen or a dash written between two number words ("thirty-two", "thirty–second", "twenty—first"). */
+const JOINERS = new Set(["-", "–", "—", "‐", "‑"]);
+
+/**
+ * The number words a token holds: itself, or a tens word run together with a unit or a unit ordinal
+ * ("fortyfirst", "twentyfive"), or null when it holds none.
+ */
+function pieces(w: string): string[] | null {
+  if (has(UNITS, w) || has(TENS, w) || has(SCALES, w) || has(ORDINALS, w) || w === "hundred" || w === "and")
+    return [w];
+  for (const t of Object.keys(TENS)) {
+    if (!w.startsWith(t) || w.length === t.length) continue;
+    const rest = w.slice(t.length);
+    if (
+      (has(UNITS, rest) && UNITS[rest]! >= 1 && UNITS[rest]! <= 9) ||
+      (has(ORDINALS, rest) && ORDINALS[rest]! <= 9)
+    )
+      return [t, rest];
+  }
+  return null;
+}
+
 /**
  * A written cardinal (or, with `ordinal`, a cardinal ending in an ordinal word) starting at toks[i].
- * Words may be joined by spaces, hyphens and "and" after hundred/thousand. Returns the longest
- * well-formed reading, or null.
+ * Words may be joined by spaces, hyphens or dashes glued on both sides ("thirty–second"), run together
+ * ("fortyfirst"), and by "and" after hundred/thousand. Returns the longest well-formed reading, or null.
  */
 export function parseWordNumber(toks: Tok[], i: number, opts: { ordinal?: boolean } = {}): WordNumber | null {
   let total = 0;
@@ -46,69 +68,95 @@ export function parseWordNumber(toks: Tok[], i: number, opts: { ordinal?: boolea
   const record = (next: number, ordinal: boolean) => {
     best = { next, value: total + current, ordinal };
   };
-  while (j < toks.length) {
-    const tok = toks[j]!;
-    if (tok.k !== "w") break;
-    const w = tok.l;
-    if (j > i) {
-      // joiners between pieces: "-" (no spaces) and "and"
-      const prev = toks[j - 1]!;
-      if (prev.k === "p" && prev.t !== "-") break;
-    }
+  /** reads one number word; "stop" ends the number before it, "end" after it (an ordinal) */
+  const take = (w: string, next: number): "go" | "stop" | "end" => {
     if (has(UNITS, w)) {
       const v = UNITS[w]!;
       if (last === "unit" || last === "teen" || (last === "tens" && v >= 10) || (last === "tens" && v === 0))
-        break;
-      if (last === "hundred" && current % 100 !== 0) break;
+        return "stop";
+      if (last === "hundred" && current % 100 !== 0) return "stop";
       current += v;
       last = v >= 10 ? "teen" : "unit";
-      record(j + 1, false);
-    } else if (has(TENS, w)) {
-      if (last === "unit" || last === "teen" || last === "tens") break;
+      record(next, false);
+      return "go";
+    }
+    if (has(TENS, w)) {
+      if (last === "unit" || last === "teen" || last === "tens") return "stop";
       current += TENS[w]!;
       last = "tens";
-      record(j + 1, false);
-    } else if (w === "hundred") {
-      if (current === 0 || current >= 100 || last === "hundred") break;
+      record(next, false);
+      return "go";
+    }
+    if (w === "hundred") {
+      if (current === 0 || current >= 100 || last === "hundred") return "stop";
       current *= 100;
       last = "hundred";
-      record(j + 1, false);
-    } else if (has(SCALES, w)) {
+      record(next, false);
+      return "go";
+    }
+    if (has(SCALES, w)) {
       const sc = SCALES[w]!;
-      if (current === 0 || sc >= lastScale) break;
+      if (current === 0 || sc >= lastScale) return "stop";
       total += current * sc;
       current = 0;
       lastScale = sc;
       last = "scale";
-      record(j + 1, false);
-    } else if (opts.ordinal && ordinalPiece(w)) {
+      record(next, false);
+      return "go";
+    }
+    if (opts.ordinal && ordinalPiece(w)) {
       const p = ordinalPiece(w)!;
       if (p.as === "unit" || p.as === "teen") {
-        if (last === "unit" || last === "teen" || (last === "tens" && p.as === "teen")) break;
+        if (last === "unit" || last === "teen" || (last === "tens" && p.as === "teen")) return "stop";
         current += p.v;
       } else if (p.as === "tens") {
-        if (last === "unit" || last === "teen" || last === "tens") break;
+        if (last === "unit" || last === "teen" || last === "tens") return "stop";
         current += p.v;
       } else if (p.as === "hundred") {
-        if (current === 0 || current >= 100) break;
+        if (current === 0 || current >= 100) return "stop";
         current *= 100;
       } else {
-        if (current === 0) break;
+        if (current === 0) return "stop";
         total += current * p.v;
         current = 0;
       }
-      record(j + 1, true);
-      break;
-    } else if (w === "and" && (last === "hundred" || last === "scale") && j + 1 < toks.length) {
-      j++;
-      continue;
-    } else {
+      record(next, true);
+      return "end";
+    }
+    return "stop";
+  };
+  while (j < toks.length) {
+    const tok = toks[j]!;
+    if (tok.k !== "w") break;
+    if (j > i) {
+      // joiners between pieces: a hyphen or dash (no spaces) and "and"
+      const prev = toks[j - 1]!;
+      if (prev.k === "p" && !JOINERS.has(prev.t)) break;
+    }
+    const w = tok.l;
+    const before = last as Last;
+    if (w === "and") {
+      if ((before === "hundred" || before === "scale") && j + 1 < toks.length) {
+        j++;
+        continue;
+      }
       break;
     }
+    const ws = pieces(w);
+    if (!ws) break;
+    // a run-together word is one number ("fortyfirst"), never the start of a longer one's second half
+    if (ws.length > 1 && before !== "none" && before !== "hundred" && before !== "scale") break;
+    let r: "go" | "stop" | "end" = "go";
+    for (const piece of ws) {
+      r = take(piece, j + 1);
+      if (r !== "go") break;
+    }
+    if (r === "stop") break;
+    if (r === "end") break;
     j++;
-    // a hyphen joins two number words only when glued on both sides
+    // a hyphen or dash joins two number words only when glued on both sides
     const h = toks[j];
-    if (h && h.k === "p" && h.t === "-") {
+    if (h && h.k === "p" && JOINERS.has(h.t)) {
       const after = toks[j + 1];
       if (after && after.k === "w" && !after.sp && h.s === toks[j - 1]!.e) j++;
       else break;
@@ -164,7 +212,10 @@ export function parseYearWords(toks: Tok[], i: number): { next: number; value: n
  * "twenty twenty-one". No count is said that way, so with a first pair of 13..19 it is a year anywhere
  * (`always`); "ten fifteen", "twelve thirty", "twenty twenty" can be times or counts and need context.
  */
-export function parseYearPair(toks: Tok[], i: number): { next: number; value: number; always: boolean } | null {
+export function parseYearPair(
+  toks: Tok[],
+  i: number,
+): { next: number; value: number; always: boolean } | null {
   const first = parseTwoDigits(toks, i);
   if (!first || first.value < 10 || first.value > 21 || toks[first.next]?.l === "hundred") return null;
   // the two pairs are separate words, not one number ("twenty-one" is not 20|1)
@@ -173,7 +224,11 @@ export function parseYearPair(toks: Tok[], i: number): { next: number; value: nu
   const second = parseTwoDigits(toks, first.next);
   if (!second) return null;
   if (second.value < 10 && !["oh", "zero", "nought"].includes(toks[first.next]!.l)) return null;
-  return { next: second.next, value: first.value * 100 + second.value, always: first.value >= 13 && first.value <= 19 };
+  return {
+    next: second.next,
+    value: first.value * 100 + second.value,
+    always: first.value >= 13 && first.value <= 19,
+  };
 }
 
 /** A day of the month 1..31 in words: "twenty second", "thirty-first", "fifteen", "eleventh". */

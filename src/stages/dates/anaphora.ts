@@ -131,7 +131,8 @@ function yearCompound(s: DateScanner, i: number): Core | null {
   if (w === "ago" || w === "earlier") {
     if (s.l(i - 1) === "a" || s.toks[k + 1]?.k === "n") return null;
     // year-ago counts from the document date, year-earlier from the year the story is in
-    const res = w === "ago" ? (c: ResolveCtx) => (c.ref ? { y: c.ref.y - 1 } : null) : fromReference("year", -1);
+    const res =
+      w === "ago" ? (c: ResolveCtx) => (c.ref ? { y: c.ref.y - 1 } : null) : fromReference("year", -1);
     return { next: k + 1, res, relative: true, type: "period" };
   }
   if (w === "end" && s.l(k + 1) !== "of") {

@@ -78,7 +78,12 @@ export function clauseTense(text: string, sentence: Range, span: Range): Tense {
       endClause = clause;
       continue;
     }
-    words.push({ w: m[0].toLowerCase(), at: sentence.start + m.index, clause, prev: words[words.length - 1]?.w ?? "" });
+    words.push({
+      w: m[0].toLowerCase(),
+      at: sentence.start + m.index,
+      clause,
+      prev: words[words.length - 1]?.w ?? "",
+    });
   }
   if (startClause < 0) startClause = clause;
   if (endClause < 0) endClause = startClause;

@@ -68,7 +68,10 @@ export function holidayIn(rule: HolidayRule, y: number): Cal | null {
     const first = { y, m: rule.month, d: 1 };
     day = addDays(first, ((rule.weekday - weekdayOf(first) + 7) % 7) + 7 * (rule.nth - 1));
   } else {
-    const last = addDays({ y: rule.month === 12 ? y + 1 : y, m: rule.month === 12 ? 1 : rule.month + 1, d: 1 }, -1);
+    const last = addDays(
+      { y: rule.month === 12 ? y + 1 : y, m: rule.month === 12 ? 1 : rule.month + 1, d: 1 },
+      -1,
+    );
     day = addDays(last, -((weekdayOf(last) - rule.weekday + 7) % 7));
   }
   return rule.plus ? addDays(day, rule.plus) : day;

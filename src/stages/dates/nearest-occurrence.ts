@@ -85,7 +85,8 @@ export function occurrenceByTense(inYear: (y: number) => Cal | null, ctx: Resolv
   const options: Array<{ key: number; v: Cal }> = [];
   for (const y of [ctx.ref.y - 1, ctx.ref.y, ctx.ref.y + 1]) {
     const c = inYear(y);
-    if (c && c.m !== undefined && c.d !== undefined) options.push({ key: dayNumber({ y: c.y, m: c.m, d: c.d }), v: c });
+    if (c && c.m !== undefined && c.d !== undefined)
+      options.push({ key: dayNumber({ y: c.y, m: c.m, d: c.d }), v: c });
   }
   return chooseByTense(options, dayNumber(ctx.ref), ctx.tense);
 }

@@ -117,7 +117,10 @@ const NUMERIC_RULES: NumericRule[] = [
 ];
 
 /** A month and day without a year, "3/14", "12/25" (never inside "9/11"-like names, see not-numbers.json). */
-const MONTH_DAY = new RegExp(String.raw`${B}(\d{1,2}) ?/ ?(\d{1,2})${E}(?!\s*(?:%|per\s?cent|percent|of\b|th\b|ths\b))`, "g");
+const MONTH_DAY = new RegExp(
+  String.raw`${B}(\d{1,2}) ?/ ?(\d{1,2})${E}(?!\s*(?:%|per\s?cent|percent|of\b|th\b|ths\b))`,
+  "g",
+);
 /** words right before a month and day that make it a date: "on 3/14", "by 12/15", "Friday 3/14" */
 const MONTH_DAY_CONTEXT = new RegExp(
   `(?:^|[^\\w])(?:${[...DATE_WORDS.numericDateContext, ...Object.keys(DATE_WORDS.weekdays)].join("|")}),?\\s*$`,

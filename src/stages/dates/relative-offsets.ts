@@ -15,7 +15,14 @@ import {
   weekdayInSundayWeek,
   type Ymd,
 } from "./calendar.js";
-import { type AnchorRule, abs, type Core, type ResolveCtx, type Resolver, unresolved } from "./date-expression.js";
+import {
+  type AnchorRule,
+  abs,
+  type Core,
+  type ResolveCtx,
+  type Resolver,
+  unresolved,
+} from "./date-expression.js";
 import { atGrain, bareEnd, fromReference, type Grain, referenceAt } from "./anaphora.js";
 import { REL_DAYS } from "./date-words.js";
 import { dayMonth, monthDay, numeric } from "./day-forms.js";
@@ -183,7 +190,12 @@ export function plainOffset(s: DateScanner, i: number, anchorAt: AnchorRule): Of
   const fromRef = (next: number, sign: number): Offset => ({
     core: vague
       ? unresolved(next, "an approximate offset from the document date", true)
-      : { next, res: (c) => (c.ref ? atGrain(apply(c.ref, sign), grain) : null), relative: true, type: "day" },
+      : {
+          next,
+          res: (c) => (c.ref ? atGrain(apply(c.ref, sign), grain) : null),
+          relative: true,
+          type: "day",
+        },
     dir: sign,
     day: (c) => (c.ref ? apply(c.ref, sign) : null),
   });

@@ -29,7 +29,11 @@ function ordinalsFrom(s: DateScanner, i: number): number {
 }
 
 /** the third quarter of 1984, the first two quarters of next year, the first nine months of the year */
-export function subPeriodOf(s: DateScanner, i: number, yearAt: (s: DateScanner, i: number) => Core | null): Core | null {
+export function subPeriodOf(
+  s: DateScanner,
+  i: number,
+  yearAt: (s: DateScanner, i: number) => Core | null,
+): Core | null {
   const j = s.l(i) === "the" ? i + 1 : i;
   const k = ordinalsFrom(s, j);
   if (k === j) return null;

@@ -20,7 +20,8 @@ const NOT_YEAR_FOLLOWERS = new Set(DATE_WORDS.notYearFollowers);
 export function yearForms(s: DateScanner, i: number, ctx: boolean): Core | null {
   let j = i;
   let named = false;
-  if (s.l(j) === "the" && (s.l(j + 1) === "year" || s.l(j + 1) === "calendar" || s.l(j + 1) === "fiscal")) j++;
+  if (s.l(j) === "the" && (s.l(j + 1) === "year" || s.l(j + 1) === "calendar" || s.l(j + 1) === "fiscal"))
+    j++;
   // fiscal 1989, fiscal year 1989, fiscal '89: a year named by its fiscal label
   if (s.l(j) === "fiscal" || s.l(j) === "financial") {
     let k = j + 1;

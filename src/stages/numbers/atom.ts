@@ -10,4 +10,6 @@ export interface Atom {
   vague?: boolean;
   /** an "a/an" before a time unit: a number only with a bound or hedge ("less than an hour") */
   needsModifier?: boolean;
+  /** a hedged count ("a handful of") */
+  approx?: boolean;
 }

@@ -12,6 +12,7 @@ import type { Atom } from "./atom.js";
 import { notAQuantity } from "./not-a-quantity.js";
 import { ownAtoms } from "./own-atoms.js";
 import { recognizerWindows } from "./recognizer-windows.js";
+import { wordAtoms } from "./word-atoms.js";
 import { mergeComposites, reread } from "./reread-atoms.js";
 import { ORDINALS } from "../../number-words/word-numbers.js";
 
@@ -68,6 +69,20 @@ export function findAtoms(masked: string, base: number): AtomsResult {
   }
   resolved.sort((a, b) => a.start - b.start);
   let atoms = mergeComposites(resolved, masked, base);
+  // our composing grammar: its composed phrases replace the library's readings, plain words fill in gaps
+  for (const o of wordAtoms(masked, base)) {
+    const overlapping = atoms.filter((a) => a.start < o.end && o.start < a.end);
+    // a plain word the library left alone for a reason ("the one") stays alone, without a message
+    if (!o.composed && (overlapping.length || notAQuantity(o, masked, base))) continue;
+    if (overlapping.length) {
+      // a longer library reading around it stays
+      if (overlapping.some((a) => a.end - a.start > o.end - o.start)) continue;
+    }
+    const { composed: _, ...atom } = o;
+    atoms = atoms.filter((a) => !overlapping.includes(a));
+    atoms.push(atom);
+  }
+  atoms.sort((a, b) => a.start - b.start || a.end - b.end);
   // own readings replace the library's where they overlap (except vague plurals and "an hour", which give way)
   for (const o of ownAtoms(masked, base)) {
     const overlapping = atoms.filter((a) => a.start < o.end && o.start < a.end);
@@ -81,11 +96,32 @@ export function findAtoms(masked: string, base: number): AtomsResult {
     atoms.push(o);
   }
   atoms.sort((a, b) => a.start - b.start || a.end - b.end);
+  const scores = scoreAtoms(atoms, masked, base);
   const kept: Atom[] = [];
   for (const a of atoms) {
-    const why = notAQuantity(a, masked, base);
+    const why = scores.has(a) ? 'a score or tally ("3-2") is not a quantity' : notAQuantity(a, masked, base);
     if (why) dropped.push({ start: a.start, end: a.end, reason: why });
     else kept.push(a);
   }
   return { atoms: kept, dropped };
+}
+
+/**
+ * Scores and tallies: two whole numbers in figures joined by a hyphen or dash, the first larger ("a 3-2
+ * vote", "ruled 5-4", "won 2–1"). A rising pair is a range ("24-48"), an equal pair an exchange.
+ */
+function scoreAtoms(atoms: Atom[], masked: string, base: number): Set<Atom> {
+  const out = new Set<Atom>();
+  for (let k = 0; k + 1 < atoms.length; k++) {
+    const a = atoms[k]!;
+    const b = atoms[k + 1]!;
+    const at = masked.slice(a.start - base, a.end - base);
+    const bt = masked.slice(b.start - base, b.end - base);
+    if (!/^\d{1,3}$/.test(at) || !/^\d{1,3}$/.test(bt) || a.value <= b.value) continue;
+    if (!/^[-–]$/.test(masked.slice(a.end - base, b.start - base))) continue;
+    if (/^\s*(?:%|per\s?cent|percent)/i.test(masked.slice(b.end - base))) continue;
+    out.add(a);
+    out.add(b);
+  }
+  return out;
 }

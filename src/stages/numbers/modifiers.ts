@@ -9,6 +9,18 @@ import { alternation, lookup } from "./lexicon-patterns.js";
 const BOUND_PREFIX: Readonly<Record<string, string>> = NUMBER_BOUNDS.prefix;
 const BOUND_SUFFIX: Readonly<Record<string, string>> = NUMBER_BOUNDS.suffix;
 const HEDGE_BOUNDS: Readonly<Record<string, string>> = NUMBER_HEDGES.hedgeBounds;
+/** inflected forms of the verbs that take "over" as a particle ("handed over", "took over") */
+const OVER_PARTICLE_VERBS = new Set(Object.values(NUMBER_BOUNDS.overParticleVerbs).flat());
+
+/**
+ * Is the bound phrase "over" that ends at `end` the particle of the verb right before it ("Russia handed
+ * over 6,000 bodies")? Then it belongs to the verb and gives no bound.
+ */
+function overIsParticle(before: string, phrase: string): boolean {
+  if (phrase.toLowerCase() !== "over") return false;
+  const verb = /([A-Za-z]+)\s+over\s+(?:the\s+)?$/i.exec(before);
+  return !!verb && OVER_PARTICLE_VERBS.has(verb[1]!.toLowerCase());
+}
 
 const BOUND_PREFIX_RE = new RegExp(
   `(?:^|[^\\w])(${alternation(Object.keys(BOUND_PREFIX))})\\s+((?:the\\s+)?)$`,
@@ -39,7 +51,7 @@ export function modifiers(d: Draft, v: View): void {
     const bp = d.bound || d.equality ? null : BOUND_PREFIX_RE.exec(before);
     // "over two years" spans two years; "over 200 buildings" is more than 200
     const spanning = bp && d.kind === "duration" && /^over$/i.test(bp[1]!);
-    if (bp && (!bp[2] || d.kind === "ordinal") && !spanning) {
+    if (bp && (!bp[2] || d.kind === "ordinal") && !spanning && !overIsParticle(before, bp[1]!)) {
       const b = lookup(BOUND_PREFIX, bp[1]!);
       d.start -= matchedLength(bp);
       if (b && b !== "none") d.bound = b as Bound;

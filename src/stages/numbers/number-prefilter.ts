@@ -3,7 +3,7 @@ import NUMBER_UNITS from "../../lexicons/number-units.json" with { type: "json" 
 import NUMBER_WORDS from "../../lexicons/number-words.json" with { type: "json" };
 import { alternation } from "./lexicon-patterns.js";
 
-/** The number words of our lexicon: units, tens, scales, ordinals, fractions, "dozen". */
+/** The number words of our lexicon: units, tens, scales, ordinals, fractions, "dozen", counting nouns, vague plurals. */
 export const NUMBER_WORD_LIST: readonly string[] = [
   ...Object.keys(NUMBER_WORDS.units),
   ...Object.keys(NUMBER_WORDS.tens),
@@ -11,6 +11,8 @@ export const NUMBER_WORD_LIST: readonly string[] = [
   ...Object.keys(NUMBER_WORDS.ordinals),
   ...Object.keys(NUMBER_WORDS.fractions),
   ...Object.keys(NUMBER_WORDS.dozen),
+  ...Object.keys(NUMBER_WORDS.countingNouns),
+  ...Object.keys(NUMBER_WORDS.vaguePlurals),
 ];
 
 /** The vulgar fraction characters (½, ⅓, …), for a regex character class. */

@@ -62,16 +62,16 @@ const OWN_RULES: OwnRule[] = [
       },
     ],
   },
-  // 1.5bn, 10mn, 3.5tn, 2 bln; after a currency sign also 3m, 2b, 7k
+  // 1.5bn, 10mn, 3.5tn, 2 bln, .5M, 3M, 100K, 5 cr; after a currency sign also 3m, 2b (5m alone is metres)
   {
-    re: /(?<![\w.,])(\d+(?:[.,]\d+)*)(\s?(?:bn|mn|mln|tn|trn|bln|tln)|m|b|k)\b/gi,
+    re: /(?<![\w.,])(\d*\.\d+|\d+(?:[.,]\d+)*)(\s?(?:bn|mn|mln|tn|trn|bln|tln|cr)|m|b|k)\b/gi,
     make: (m) => {
       const suffix = m[2]!.trim();
       const scale = SCALE_ABBREV[suffix] ?? SCALE_ABBREV[suffix.toLowerCase()];
       if (!scale) return [];
       const v = Number(m[1]!.replace(/,/g, ""));
       return [
-        { from: 0, to: m[0].length, value: v * scale, kind: "cardinal", needsCurrency: m[2]!.length === 1 },
+        { from: 0, to: m[0].length, value: v * scale, kind: "cardinal", needsCurrency: /^[mb]$/.test(m[2]!) },
       ];
     },
   },

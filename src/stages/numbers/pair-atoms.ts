@@ -102,6 +102,7 @@ export function pairAtoms(atoms: Atom[], v: View, sentence: string): Draft[] {
       d.vague = true;
     }
     if (a.needsModifier) d.needsModifier = true;
+    if (a.approx) d.approx = true;
     if (
       a.kind === "cardinal" &&
       /^\d{4}$/.test(v.slice(a.start, a.end)) &&
