@@ -195,7 +195,7 @@ describe.skipIf(!hasShared)(`syntax: training${hasShared ? "" : ` (${sharedMissi
       "--tagger-epochs",
       "1",
     ];
-    const r = spawnSync("npx", [...args, "--parser-epochs", "1", "--folds", "2", "--no-eval"], {
+    const r = spawnSync("npx", [...args, "--parser-epochs", "1", "--folds", "2", "--jackknife-epochs", "1", "--no-eval"], {
       cwd: repoRoot,
       encoding: "utf8",
     });
