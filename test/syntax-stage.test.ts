@@ -18,7 +18,9 @@ describe("UD words from the Doc's tokens", () => {
     const tokens = doc.get("tokens");
     const w = udWords(tokens, 0, tokens.length);
     expect(w.forms).toEqual(forms);
-    w.forms.forEach((f, i) => expect(text.slice(w.start[i], w.end[i])).toBe(f));
+    w.forms.forEach((f, i) => {
+      expect(text.slice(w.start[i], w.end[i])).toBe(f);
+    });
   });
 });
 
