@@ -132,3 +132,4 @@ export function parse(text: string, options: { id?: string } = {}): ParsedDocume
 }
 
 export { parseConllu } from "./stages/syntax/parse-conllu.js";
+export { modelPath as syntaxModelPath } from "./stages/syntax/syntax-model.js";

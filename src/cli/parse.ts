@@ -1,9 +1,10 @@
 /** `statements parse`: sentences, words, tags and dependency trees, as CoNLL-U or JSONL. */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { gunzipSync } from "node:zlib";
-import { type ParsedDocument, parse, parseConllu } from "../index.js";
+import { type ParsedDocument, parse, parseConllu, syntaxModelPath as modelPath } from "../index.js";
 import { checkInputs, isReadError, readInputs } from "../io/readers.js";
 import { exitQuietlyOnClosedStdout } from "../io/writers.js";
 import { UsageError } from "./extract.js";
@@ -29,6 +30,7 @@ export function toConllu(doc: ParsedDocument, text: string): string {
 
 async function runParse(inputs: string[], opts: ParseCliOptions): Promise<number> {
   exitQuietlyOnClosedStdout();
+  if (!existsSync(modelPath())) throw new UsageError(`no syntax model at ${modelPath()}: train it with npm run train:syntax`);
   if (opts.pretokenized !== undefined) {
     if (inputs.length > 0) throw new UsageError("--pretokenized reads one CoNLL-U file; give no other inputs");
     let raw: Buffer;

@@ -2,7 +2,7 @@
  * The syntax model: loaded once per process, lazily, from models/syntax.bin.gz under the package
  * root (trained on UD English EWT: CC BY-SA 4.0, see models/syntax.LICENSE.md).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { packageRoot } from "../../package-info.js";
 import { decodeModel, type ModelContents, type ModelTable } from "./model-file.js";
@@ -56,6 +56,10 @@ let loaded: SyntaxModel | undefined;
 
 /** The model of models/syntax.bin.gz, read on first use. */
 export function syntaxModel(): SyntaxModel {
-  loaded ??= syntaxModelFrom(decodeModel(gunzipSync(readFileSync(modelPath()))));
+  if (!loaded) {
+    const path = modelPath();
+    if (!existsSync(path)) throw new Error(`no syntax model at ${path}: train it with npm run train:syntax`);
+    loaded = syntaxModelFrom(decodeModel(gunzipSync(readFileSync(path))));
+  }
   return loaded;
 }
