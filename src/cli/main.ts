@@ -106,6 +106,10 @@ try {
   } else if (err instanceof UsageError) {
     process.stderr.write(`statements: ${err.message}\n`);
     process.exitCode = 2;
+  } else if (err instanceof Error && typeof (err as NodeJS.ErrnoException).syscall === "string") {
+    // the system refused a file operation (a full disk, a permission): what and where, in one line
+    process.stderr.write(`statements: ${err.message}\n`);
+    process.exitCode = 2;
   } else {
     process.stderr.write(`statements: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = 2;
