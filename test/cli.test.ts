@@ -27,6 +27,19 @@ describe("statements extract: usage", () => {
     expect(e.stdout).toContain("label-studio");
   });
 
+  it("--help tells the truth: the files its examples name exist, and runs write manifest.json", async () => {
+    const commands = [["extract"], ["export"], ["review"], ["export-gold"], ["worker"], ["queue", "status"]];
+    const helps = await Promise.all(commands.map((c) => runCli([...c, "--help"])));
+    for (const [i, c] of commands.entries()) {
+      const h = helps[i]!;
+      expect(h.code, c.join(" ")).toBe(0);
+      for (const path of h.stdout.match(/\bcorpus\/[\w./-]+/g) ?? []) expect(existsSync(join(ROOT, path)), `${c.join(" ")}: ${path}`).toBe(true);
+      expect(h.stdout, c.join(" ")).not.toContain("summary.json");
+    }
+    expect(helps[2]!.stdout).toContain("manifest.json");
+    expect(helps[3]!.stdout).toContain("manifest.json");
+  });
+
   it("a path that does not exist is a usage error (exit 2) with a clear message and nothing on stdout", async () => {
     const r = await runCli(["extract", "no/such/article.txt", "--pipeline", P]);
     expect(r.code).toBe(2);

@@ -41,7 +41,8 @@ Examples:
   $ statements extract corpus/ -o output/            every .txt/.jsonl under corpus/ → output/records.jsonl
   $ statements extract article.txt --date 2025-07-24 one article, JSONL on stdout
   $ cat docs.jsonl | statements extract -             JSONL on stdin
-  $ statements extract corpus/seed.txt --pretty      read one record
+  $ statements extract corpus/seed-2025-07-24-istanbul-talks.txt --pretty
+                                                     read one record
   $ statements extract big.jsonl.gz -o run/ -w 4     4 worker threads; Ctrl-C stops cleanly
   $ statements extract big.jsonl.gz -o run/ --resume continue run/ where it stopped
   $ statements extract big.jsonl.gz -o run/ --queue redis://qhost:6379/0
@@ -69,7 +70,10 @@ program
   .option("--gold", "the reviewed statements (statements review) as gold JSONL for ../shared/tools/score-statements.mjs")
   .option("--include-unreviewed", 'with --gold: also write unreviewed statements, flagged "review": "unreviewed"')
   .option("-o, --output <path>", "output file (csv, parquet, label-studio) or folder (brat); csv and label-studio default to stdout")
-  .option("--inputs <paths...>", "brat and label-studio: the inputs given to extract, for the article texts")
+  .option(
+    "--inputs <paths...>",
+    "the inputs given to extract, for the article texts: needed by brat and label-studio; with --gold, default: the inputs in the run's manifest.json",
+  )
   .option("-q, --quiet", "no summary on stderr")
   .addHelpText(
     "after",
