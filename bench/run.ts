@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --quick] [-- --pipeline <name|path.json>]
  * npm run bench -- --queue [--quick]: documents/s through the Redis queue instead (bench/queue.ts)
+ * npm run bench -- --workers [--quick]: -w 1 against all cores by input size (bench/workers.ts)
  *
  * Texts: corpus/*.txt and, when present, ../shared/data/polnear/train.jsonl (read at run time,
  * never copied). Reports, as one table on stdout and JSON in bench/results/:
@@ -25,6 +26,11 @@ import { benchTexts, ROOT } from "./texts.js";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
+if (args.includes("--workers")) {
+  // npm run bench -- --workers: where worker threads start to pay (bench/workers.ts)
+  await import("./workers.js");
+  process.exit(0);
+}
 if (args.includes("--queue")) {
   // npm run bench -- --queue: the Redis queue executor against the in-process run (bench/queue.ts)
   await import("./queue.js");

@@ -78,3 +78,21 @@ describe("ingest: hostile text", () => {
     expect(() => run("Text.", null, "2025-02-30")).toThrow(/default date: "2025-02-30" is not a calendar day/);
   });
 });
+
+describe("ingest: a byte-order mark", () => {
+  it("is reported as a bom message on the mark itself, and stays outside every sentence", () => {
+    const text = "\uFEFFThe talks began. They ended.";
+    const rec = run(text);
+    expect(rec.messages).toContainEqual(expect.objectContaining({ stage: "ingest", rule: "bom", start: 0, end: 1 }));
+    expect(text.slice(rec.sentences[0]!.start, rec.sentences[0]!.end)).toBe("The talks began.");
+  });
+
+  it("before a date header too", () => {
+    const rec = run("\uFEFFdate 2024-02-29\nLeap day.");
+    expect(rec.messages.map((m) => m.rule)).toContain("bom");
+  });
+
+  it("no message without one", () => {
+    expect(run("The talks began.").messages.map((m) => m.rule)).not.toContain("bom");
+  });
+});

@@ -85,7 +85,7 @@ describe("cue model file", () => {
 });
 
 describe.skipIf(!hasShared)(`training${hasShared ? "" : ` (${sharedMissing})`}`, () => {
-  it("npm run train reproduces the committed model byte for byte", { timeout: 600_000 }, () => {
+  it("npm run train reproduces the committed model byte for byte", { timeout: 1_800_000 }, () => {
     const out = join(mkdtempSync(join(tmpdir(), "statements-train-")), "cue-model.json");
     const r = spawnSync(process.execPath, ["--import", "tsx", "src/learn/train-cues.ts", "--out", out], {
       cwd: repoRoot,

@@ -20,7 +20,7 @@ const pipeline = createPipeline({
 });
 
 describe.skipIf(!hasShared)(`PolNeAR dev (${hasShared ? "scored" : sharedMissing})`, () => {
-  it("stays above the recorded floors", { timeout: 120_000 }, () => {
+  it("stays above the recorded floors", () => {
     const gold = join(sharedRoot, "data/polnear/dev.jsonl");
     const lines: string[] = [];
     const golds: GoldDoc[] = [];

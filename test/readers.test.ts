@@ -79,3 +79,23 @@ describe("readers: JSONL lines that are not documents", () => {
     expect((item as { error: { message: string } }).error.message).toBe(`in.jsonl:1: ${message}`);
   });
 });
+
+describe("readers: byte-order marks", () => {
+  it("a JSONL file that starts with a BOM: its first line is a document, not a broken line", async () => {
+    const dir = tempDir();
+    const file = join(dir, "bom.jsonl");
+    writeFileSync(file, `\uFEFF${JSON.stringify({ id: "a", text: "One." })}\n${JSON.stringify({ id: "b", text: "Two." })}\n`);
+    expect(summary(await all([file]))).toEqual([
+      ["a", "doc"],
+      ["b", "doc"],
+    ]);
+  });
+
+  it("a .txt file keeps its BOM as U+FEFF at offset 0 (the ingest stage reports it)", async () => {
+    const dir = tempDir();
+    const file = join(dir, "bom.txt");
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("Text.")]));
+    const [item] = await all([file]);
+    expect(item).toMatchObject({ id: file, text: "\uFEFFText." });
+  });
+});

@@ -350,12 +350,11 @@ describe("splitSentences: invariants", () => {
     }
   });
 
-  it("is linear on long lines without breaks", () => {
+  // (speed is measured by `npm run bench -- --workers`, which times this text; a quadratic splitter
+  // would run into the test's timeout here rather than into a clock assertion)
+  it("splits a 600,000-character line without breaks, and the ranges hold", () => {
     const text = "a. b. 1. c ".repeat(50_000) + "x".repeat(100_000);
-    const t = performance.now();
-    const ranges = splitSentences(text, whole(text));
-    expect(performance.now() - t).toBeLessThan(5000); // linear: ~0.2 s; quadratic would take minutes
-    checkInvariants(text, whole(text), ranges);
+    checkInvariants(text, whole(text), splitSentences(text, whole(text)));
   });
 });
 

@@ -15,7 +15,7 @@ import {
   recordsPath,
 } from "../io/export-source.js";
 import { checkInputs } from "../io/readers.js";
-import { exitQuietlyOnClosedStdout, writeFileAtomic } from "../io/writers.js";
+import { checkWritablePath, exitQuietlyOnClosedStdout, writeFileAtomic } from "../io/writers.js";
 import type { DocumentRecord, ErrorRecord } from "../schema.js";
 import { UsageError } from "./extract.js";
 
@@ -79,6 +79,10 @@ export async function runExport(run: string, opts: ExportCliOptions): Promise<nu
   if (opts.inputs) {
     const missing = await checkInputs(opts.inputs);
     if (missing) throw new UsageError(`--inputs: ${missing}`);
+  }
+  if (opts.output) {
+    const cannot = await checkWritablePath("-o", opts.output, format === "brat");
+    if (cannot) throw new UsageError(cannot);
   }
   let path: string;
   try {

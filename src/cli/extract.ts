@@ -9,7 +9,8 @@ import { defaultWorkers } from "../runner/executor.js";
 import { parseQueueUrl, probeRedis, QueueError, queueNameForRun, type QueueTarget } from "../runner/queue.js";
 import { QueueExecutor } from "../runner/queue-executor.js";
 import { runBatch } from "../runner/run.js";
-import { resolveInputs, RunDirError, RunDirSink, type Sink, StdoutSink } from "../runner/sinks.js";
+import { inputsDigest } from "../runner/fingerprint.js";
+import { resolveInputs, RunDirError, RunDirSink, type RunIdentity, sameIdentity, type Sink, StdoutSink } from "../runner/sinks.js";
 import { onStopSignals } from "./signals.js";
 
 export interface ExtractCliOptions {
@@ -54,7 +55,17 @@ function positiveNumber(flag: string, value: string | undefined, fallback: numbe
   return n;
 }
 
-async function completedRun(dir: string): Promise<{ counts: { in: number; errors: number } } | null> {
+interface CompleteManifest {
+  complete?: boolean;
+  counts: { in: number; errors: number };
+  inputs_resolved?: string[];
+  inputs_sha256?: string;
+  pipeline?: RunIdentity["pipeline"];
+  options?: { date?: string | null; max_chars?: number };
+}
+
+/** The manifest of a complete run in `dir` (and no unfinished one), or null. */
+async function completedRun(dir: string): Promise<CompleteManifest | null> {
   try {
     await stat(join(dir, ".partial", "state.json"));
     return null;
@@ -62,13 +73,33 @@ async function completedRun(dir: string): Promise<{ counts: { in: number; errors
     // no unfinished run: is there a finished one?
   }
   try {
-    const m = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as {
-      complete?: boolean;
-      counts: { in: number; errors: number };
-    };
+    const m = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as CompleteManifest;
     return m.complete ? m : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * --resume of a complete run: nothing to do when it was made from these very inputs (same paths,
+ * pipeline, --date and --max-chars, and the same documents: the manifest's inputs_sha256); otherwise
+ * a usage error saying what differs — the records in the folder are not those of these inputs.
+ */
+async function checkCompleteRun(dir: string, m: CompleteManifest, identity: RunIdentity): Promise<void> {
+  if (m.inputs_resolved && m.pipeline) {
+    const diff = sameIdentity(
+      { inputs: m.inputs_resolved, pipeline: m.pipeline, date: m.options?.date ?? null, max_chars: m.options?.max_chars ?? identity.max_chars },
+      identity,
+    );
+    if (diff) throw new UsageError(`cannot resume the run in ${dir}: it is complete, and ${diff.replace("the interrupted one", "the complete one")}; write to another -o folder to make a new run`);
+  }
+  if (m.inputs_sha256 && !identity.inputs.includes("-")) {
+    const now = await inputsDigest(identity.inputs);
+    if (now.sha256 !== m.inputs_sha256) {
+      throw new UsageError(
+        `cannot resume the run in ${dir}: it is complete, but its inputs have changed since (${now.documents} document(s) now, ${m.counts.in} then; ids, texts or dates differ); run extract without --resume to redo it`,
+      );
+    }
   }
 }
 
@@ -121,18 +152,21 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
 
   let sink: Sink;
   if (opts.output) {
+    const identity: RunIdentity = { inputs: resolveInputs(inputs), pipeline: pipeline.info, date: opts.date ?? null, max_chars: maxChars };
     if (opts.resume) {
       const done = await completedRun(opts.output);
       if (done) {
+        await checkCompleteRun(opts.output, done, identity);
         if (!opts.quiet) process.stderr.write(`statements: the run in ${opts.output} is already complete; nothing to do\n`);
         return done.counts.errors > 0 ? 1 : 0;
       }
     }
+    let runSink: RunDirSink;
     try {
-      sink = await RunDirSink.open({
+      runSink = await RunDirSink.open({
         dir: opts.output,
         resume: opts.resume ?? false,
-        identity: { inputs: resolveInputs(inputs), pipeline: pipeline.info, date: opts.date ?? null, max_chars: maxChars },
+        identity,
         inputsAsGiven: inputs,
         options: {
           pipeline: opts.pipeline,
@@ -157,8 +191,12 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
       if (err instanceof RunDirError) throw new UsageError(err.message);
       throw err;
     }
-    if (sink.skip > 0 && !opts.quiet) {
-      process.stderr.write(`statements: resuming ${opts.output}: ${sink.skip} document(s) already done\n`);
+    sink = runSink;
+    if (!opts.quiet) {
+      for (const s of runSink.stale) {
+        process.stderr.write(`statements: stale: ${s} stopped without finishing (killed?); its uncommitted documents are done again\n`);
+      }
+      if (sink.skip > 0) process.stderr.write(`statements: resuming ${opts.output}: ${sink.skip} document(s) already done\n`);
     }
   } else {
     exitQuietlyOnClosedStdout();

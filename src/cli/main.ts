@@ -42,7 +42,8 @@ Examples:
   $ statements extract corpus/ -o output/            every .txt/.jsonl under corpus/ → output/records.jsonl
   $ statements extract article.txt --date 2025-07-24 one article, JSONL on stdout
   $ cat docs.jsonl | statements extract -             JSONL on stdin
-  $ statements extract corpus/seed.txt --pretty      read one record
+  $ statements extract corpus/seed-2025-07-24-istanbul-talks.txt --pretty
+                                                     read one record
   $ statements extract big.jsonl.gz -o run/ -w 4     4 worker threads; Ctrl-C stops cleanly
   $ statements extract big.jsonl.gz -o run/ --resume continue run/ where it stopped
   $ statements extract big.jsonl.gz -o run/ --queue redis://qhost:6379/0
@@ -71,7 +72,10 @@ program
   .option("--gold", "the reviewed statements (statements review) as gold JSONL for ../shared/tools/score-statements.mjs")
   .option("--include-unreviewed", 'with --gold: also write unreviewed statements, flagged "review": "unreviewed"')
   .option("-o, --output <path>", "output file (csv, parquet, label-studio) or folder (brat); csv and label-studio default to stdout")
-  .option("--inputs <paths...>", "brat and label-studio: the inputs given to extract, for the article texts")
+  .option(
+    "--inputs <paths...>",
+    "the inputs given to extract, for the article texts: needed by brat and label-studio; with --gold, default: the inputs in the run's manifest.json",
+  )
   .option("-q, --quiet", "no summary on stderr")
   .addHelpText(
     "after",
@@ -106,6 +110,10 @@ try {
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode === 0 ? 0 : 2;
   } else if (err instanceof UsageError) {
+    process.stderr.write(`statements: ${err.message}\n`);
+    process.exitCode = 2;
+  } else if (err instanceof Error && typeof (err as NodeJS.ErrnoException).syscall === "string") {
+    // the system refused a file operation (a full disk, a permission): what and where, in one line
     process.stderr.write(`statements: ${err.message}\n`);
     process.exitCode = 2;
   } else {

@@ -3,7 +3,14 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { connectRedis, parseQueueUrl, probeRedis, QueueError, queueNameForArg, type QueueTarget } from "../runner/queue.js";
 import { QueueStatus, type QueueSnapshot, statusLines } from "../runner/queue-status.js";
-import { runQueueWorker } from "../runner/queue-worker.js";
+import {
+  DEFAULT_LOCK_MS,
+  DEFAULT_STALLED_MS,
+  DEFAULT_STOP_TIMEOUT_MS,
+  type QueueWorkerResult,
+  runQueueWorker,
+  STALLED_PICKUP_MS,
+} from "../runner/queue-worker.js";
 import { UsageError } from "./extract.js";
 import { onStopSignals } from "./signals.js";
 
@@ -16,6 +23,7 @@ interface WorkerCliOptions {
   stalledMs?: string;
   maxStalls?: string;
   pollMs?: string;
+  stopTimeoutMs?: string;
 }
 
 interface StatusCliOptions {
@@ -42,22 +50,29 @@ async function target(url: string): Promise<QueueTarget> {
 
 async function runWorkerCommand(opts: WorkerCliOptions): Promise<number> {
   const concurrency = whole("--concurrency", opts.concurrency, 1);
-  const lockMs = whole("--lock-ms", opts.lockMs, 30_000, 100);
-  const stalledMs = whole("--stalled-ms", opts.stalledMs, 30_000, 100);
+  const lockMs = whole("--lock-ms", opts.lockMs, DEFAULT_LOCK_MS, 100);
+  const stalledMs = whole("--stalled-ms", opts.stalledMs, DEFAULT_STALLED_MS, 100);
+  const stopTimeoutMs = whole("--stop-timeout-ms", opts.stopTimeoutMs, DEFAULT_STOP_TIMEOUT_MS, 0);
   const maxStalls = whole("--max-stalls", opts.maxStalls, 1, 0);
   const pollMs = whole("--poll-ms", opts.pollMs, 1000, 10);
   const t = await target(opts.queue);
   const stop = onStopSignals((sig) => {
-    if (!opts.quiet) process.stderr.write(`statements worker: ${sig}: finishing the jobs in hand (again to quit at once)\n`);
+    if (!opts.quiet) {
+      process.stderr.write(
+        `statements worker: ${sig}: finishing the jobs in hand, for ${Math.round(stopTimeoutMs / 1000)} s at most (again to quit at once)\n`,
+      );
+    }
   });
+  let result: QueueWorkerResult;
   try {
-    await runQueueWorker({
+    result = await runQueueWorker({
       target: t,
       concurrency,
       lockMs,
       stalledMs,
       maxStalls,
       pollMs,
+      stopTimeoutMs,
       onlyQueue: opts.run ? queueNameForArg(opts.run) : undefined,
       signal: stop.signal,
       log: (line) => {
@@ -67,7 +82,10 @@ async function runWorkerCommand(opts: WorkerCliOptions): Promise<number> {
   } finally {
     stop.dispose();
   }
-  return 0;
+  const code = result.clean ? 0 : 1;
+  // connections that were let go may still be retrying: do not wait for them
+  if (result.letGo) process.exit(code);
+  return code;
 }
 
 async function runStatusCommand(run: string, opts: StatusCliOptions): Promise<number> {
@@ -126,6 +144,7 @@ export function registerQueueCommands(program: Command): void {
     .addOption(new Option("--stalled-ms <ms>", "how often to look for jobs whose worker stopped").hideHelp())
     .addOption(new Option("--max-stalls <n>", "times a job may stall before it fails").hideHelp())
     .addOption(new Option("--poll-ms <ms>", "how often to look for new runs").hideHelp())
+    .addOption(new Option("--stop-timeout-ms <ms>", "after SIGTERM/SIGINT, how long the jobs in hand may take").hideHelp())
     .addHelpText(
       "after",
       `
@@ -135,9 +154,12 @@ Examples:
 
 The worker serves every run a producer (extract --queue) has registered, with the run's pipeline;
 it refuses runs whose statements version or pipeline config differ from its own. SIGTERM or Ctrl-C
-finishes the jobs in hand, then exits 0; a second signal exits at once (its jobs go back to the queue).
+finishes the jobs in hand, then exits 0; after ${DEFAULT_STOP_TIMEOUT_MS / 1000} s (or at once when Redis is unreachable and
+nothing is in hand) it stops anyway and says which jobs it left. A second signal exits at once.
+Jobs a worker leaves, or holds when it dies, go back to the queue within ${STALLED_PICKUP_MS / 1000} s (their lock expires
+after ${DEFAULT_LOCK_MS / 1000} s without renewal; other workers look for them every ${DEFAULT_STALLED_MS / 1000} s).
 
-Exit status: 0 stopped, 2 usage error (bad URL, Redis unreachable).`,
+Exit status: 0 stopped, 1 stopped with jobs left unfinished, 2 usage error (bad URL, Redis unreachable).`,
     )
     .action(async (opts: WorkerCliOptions) => {
       process.exitCode = await runWorkerCommand(opts);

@@ -68,7 +68,7 @@ export function registerReviewCommands(program: Command): void {
     .command("review")
     .description("review a run in the browser: accept, reject or correct each statement; decisions go to reviews.jsonl")
     .argument("<run>", "a run folder (holding records.jsonl) or a records .jsonl file")
-    .option("--inputs <paths...>", "the inputs given to extract (the records hold no text); default: inputs of the run's summary.json")
+    .option("--inputs <paths...>", "the inputs given to extract (the records hold no text); default: the inputs in the run's manifest.json")
     .option("--port <n>", "port to listen on (0: any free port)", "0")
     .option("--host <address>", "loopback address to bind", "127.0.0.1")
     .addHelpText(
@@ -91,7 +91,7 @@ Examples:
     .description("the same as `export <run> --gold`: the reviewed statements as gold JSONL for ../shared/tools/score-statements.mjs")
     .argument("<run>", "a run folder (holding records.jsonl and reviews.jsonl) or a records .jsonl file")
     .option("-o, --output <file>", "write the gold JSONL to <file> instead of stdout")
-    .option("--inputs <paths...>", "the inputs given to extract; default: inputs of the run's summary.json")
+    .option("--inputs <paths...>", "the inputs given to extract; default: the inputs in the run's manifest.json")
     .option("--include-unreviewed", 'also write unreviewed statements, flagged "review": "unreviewed"')
     .addHelpText(
       "after",

@@ -1,10 +1,14 @@
-/** Bytes → text: UTF-8 (invalid sequences replaced and reported), UTF-16 with a BOM, binary refused. */
+/**
+ * Bytes → text: UTF-8 (invalid sequences replaced and reported), UTF-16 with a BOM, binary refused.
+ * A byte-order mark stays in the text as U+FEFF, so that offsets index the text as the file gives it;
+ * the ingest stage reports it ("bom") and keeps it outside every sentence.
+ */
 import type { Message } from "../schema.js";
 
 export type Decoded = { ok: true; text: string; messages: Message[] } | { ok: false; code: string; message: string };
 
-const utf8Fatal = new TextDecoder("utf-8", { fatal: true });
-const utf8 = new TextDecoder("utf-8");
+const utf8Fatal = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** Looks like binary: NUL bytes or many control bytes in the first 8 KiB (text in UTF-16 has a BOM). */
 function looksBinary(bytes: Uint8Array): boolean {
@@ -20,10 +24,10 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), messages: [] };
+    return { ok: true, text: new TextDecoder("utf-16le", { ignoreBOM: true }).decode(bytes), messages: [] };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), messages: [] };
+    return { ok: true, text: new TextDecoder("utf-16be", { ignoreBOM: true }).decode(bytes), messages: [] };
   }
   if (looksBinary(bytes)) {
     return { ok: false, code: "binary-input", message: "Expected text, got binary data (NUL or control bytes)" };

@@ -7,11 +7,10 @@
  *   #<n>  AnnotatorNotes E<n>  statement id, kind, confidence, speaker
  * Offsets are Unicode code points, as brat counts them (records hold UTF-16 offsets: converted here).
  */
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Range, Statement } from "../schema.js";
 import type { RecordWithText } from "./export-source.js";
-import { codePointIndex, writeFileAtomic } from "./writers.js";
+import { codePointIndex, makeFolder, writeFileAtomic } from "./writers.js";
 
 export const BRAT_CONF = `[entities]
 Source
@@ -104,7 +103,7 @@ export function bratAnn(text: string, statements: Statement[]): string {
 
 /** Writes <dir>/<name>.txt + .ann per document and annotation.conf; returns the documents written. */
 export async function writeBrat(docs: AsyncIterable<RecordWithText>, dir: string): Promise<number> {
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   await writeFileAtomic(join(dir, "annotation.conf"), BRAT_CONF);
   const used = new Set<string>(["annotation"]);
   let n = 0;

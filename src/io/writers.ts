@@ -2,7 +2,42 @@
  * Output helpers shared by the runner and the exports: atomic file writes (temp + fsync + rename),
  * back-pressured writes to a stream, and file concatenation.
  */
-import { open, rename, rm } from "node:fs/promises";
+import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { dirname } from "node:path";
+
+/**
+ * mkdir -p, one level at a time: Node's own recursive mkdir loops for ever on some paths (one under
+ * /proc), and a level that exists as a file fails with ENOTDIR here as it should.
+ */
+export async function makeFolder(path: string): Promise<void> {
+  try {
+    if ((await stat(path)).isDirectory()) return;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    const parent = dirname(path);
+    if (parent !== path) await makeFolder(parent);
+    try {
+      await mkdir(path);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+  }
+  if (!(await stat(path)).isDirectory()) {
+    throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${path}'`), { code: "ENOTDIR", syscall: "mkdir", path });
+  }
+}
+
+/** A file or folder the command is to write: its folder must exist (or be creatable) and be a folder. */
+export async function checkWritablePath(flag: string, path: string, isFolder: boolean): Promise<string | null> {
+  try {
+    await makeFolder(isFolder ? path : dirname(path));
+    return null;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return `${flag} ${path}: cannot create the folder (${e.code ?? "error"}: ${e.message.replace(/^[A-Z]+: /, "")})`;
+  }
+}
 
 /** Writes `data` to `path` so that readers see the old file or the whole new one, never a part. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {

@@ -62,6 +62,19 @@ interface JobEntry {
   state: "queued" | "adding" | "added" | "split";
 }
 
+/**
+ * What the producer says when no job has finished for a while: "are workers running?" only when no
+ * worker is connected to the queue (or, when Redis cannot list clients, no job is active); a worker
+ * busy with a long job is no reason for alarm.
+ */
+export function stuckHint(s: { queue: string; url: string; quietS: number; active: number | null; workers: number | null }): string | null {
+  const quiet = Math.round(s.quietS);
+  if ((s.workers ?? 0) > 0 || (s.workers === null && (s.active ?? 0) > 0)) {
+    return s.active ? `statements: no job of ${s.queue} finished for ${quiet} s; ${s.active} job(s) active, waiting for them` : null;
+  }
+  return `statements: no job of ${s.queue} finished for ${quiet} s and no worker is connected; are workers running? (statements worker --queue ${s.url})`;
+}
+
 /** The result lines in the order of `docs`, with error lines pointing at `docs`' input positions. */
 function forDocs(r: BatchResult, docs: BatchDocument[]): BatchResult {
   let at = 0;
@@ -242,7 +255,7 @@ export class QueueExecutor implements Executor {
       }
     }
     await this.publish(false);
-    this.hintIfStuck();
+    await this.hintIfStuck();
     return settled;
   }
 
@@ -306,14 +319,17 @@ export class QueueExecutor implements Executor {
     this.queue.remove(id).catch(() => {}); // a leftover is removed with the queue at the end
   }
 
-  private hintIfStuck(): void {
+  private async hintIfStuck(): Promise<void> {
     if (this.unfinished === 0) return;
     const quiet = (performance.now() - this.lastProgress) / 1000;
     if (quiet < 15 * (this.noWorkerHints + 1)) return;
     this.noWorkerHints++;
-    this.opts.log(
-      `statements: no job of ${this.opts.queueName} finished for ${Math.round(quiet)} s; are workers running? (statements worker --queue ${this.opts.target.shown})`,
-    );
+    const [active, workers] = await Promise.all([
+      this.queue.getActiveCount().catch(() => null),
+      this.queue.getWorkersCount().catch(() => null), // CLIENT LIST may be disabled on managed Redis
+    ]);
+    const hint = stuckHint({ queue: this.opts.queueName, url: this.opts.target.shown, quietS: quiet, active, workers });
+    if (hint) this.opts.log(hint);
   }
 
   /** Publishes what was collected for `queue status`, about once a second. */

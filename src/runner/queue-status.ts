@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { PREFIX, progressKey, queueNameForArg, REGISTRY_KEY } from "./queue.js";
+import { processAlive } from "./sinks.js";
 
 export interface QueueSnapshot {
   queue: string;
@@ -14,6 +15,11 @@ export interface QueueSnapshot {
   running: boolean;
   /** the run folder's manifest says the run is complete: its counts */
   complete: { docs: number; errors: number; docsPerS: number | null } | null;
+  /**
+   * the producer is gone though the run is registered: its manifest still says "running" and its
+   * process is dead (this machine), or it has not reported for a while (another machine); null otherwise
+   */
+  stale: string | null;
   jobs: { waiting: number; active: number; completed: number; failed: number; delayed: number };
   docs: { done: number; skipped: number; errors: number; total: number | null; in_flight_jobs: number };
   /** documents per second over the producer's session (null before any) */
@@ -23,18 +29,42 @@ export interface QueueSnapshot {
   workers: number | null;
 }
 
-async function manifestComplete(dir: string): Promise<QueueSnapshot["complete"]> {
+interface ManifestView {
+  complete?: boolean;
+  status?: string;
+  counts?: { in: number; errors: number };
+  docs_per_s?: number | null;
+  sessions?: Array<{ status: string; pid?: number; host?: string; started_at: string }>;
+}
+
+async function readManifest(dir: string): Promise<ManifestView | null> {
   try {
-    const m = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as {
-      complete?: boolean;
-      counts?: { in: number; errors: number };
-      docs_per_s?: number | null;
-    };
-    if (m.complete !== true || !m.counts) return null;
-    return { docs: m.counts.in, errors: m.counts.errors, docsPerS: m.docs_per_s ?? null };
+    return JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as ManifestView;
   } catch {
     return null;
   }
+}
+
+function manifestComplete(m: ManifestView | null): QueueSnapshot["complete"] {
+  if (m?.complete !== true || !m.counts) return null;
+  return { docs: m.counts.in, errors: m.counts.errors, docsPerS: m.docs_per_s ?? null };
+}
+
+/** A producer that stopped without a word: "killed?" (its progress is published about once a second). */
+const SILENT_S = 30;
+
+function staleness(m: ManifestView | null, registered: boolean, updatedAt: number | null): string | null {
+  if (!registered) return null;
+  const last = m?.sessions?.at(-1);
+  if (m?.status === "running" && last?.status === "running") {
+    const alive = processAlive(last.pid, last.host);
+    if (alive === false) return `the producer (pid ${last.pid ?? "?"}, started ${last.started_at}) is gone: killed?`;
+    if (alive === true) return null;
+  }
+  if (m?.status === "interrupted") return null; // stopped on purpose; its jobs wait for --resume
+  const silent = updatedAt === null ? null : (Date.now() - updatedAt) / 1000;
+  if (silent !== null && silent > SILENT_S) return `the producer has not reported for ${Math.round(silent)} s: killed?`;
+  return null;
 }
 
 export class QueueStatus {
@@ -68,10 +98,12 @@ export class QueueStatus {
     const updated = num("updated_at");
     const done = num("done");
     const seconds = (updated - started) / 1000;
+    const manifest = await readManifest(resolve(this.runDir));
     return {
       queue: this.queueName,
       running: registered === 1,
-      complete: await manifestComplete(resolve(this.runDir)),
+      complete: manifestComplete(manifest),
+      stale: staleness(manifest, registered === 1, updated > 0 ? updated : null),
       jobs: {
         waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
         active: counts.active ?? 0,
@@ -99,7 +131,13 @@ export class QueueStatus {
 
 /** The snapshot as lines; `recentRate` is the rate between the last two snapshots of a live view. */
 export function statusLines(s: QueueSnapshot, runDir: string, shown: string, recentRate?: number | null): string[] {
-  const state = s.complete ? "complete" : s.running ? "running" : "not running (no producer registered)";
+  const state = s.complete
+    ? "complete"
+    : s.stale
+      ? `stale: ${s.stale} (workers go on with its jobs; continue with extract … --resume)`
+      : s.running
+        ? "running"
+        : "not running (no producer registered)";
   const total = s.docs.total;
   const doneAll = s.docs.skipped + s.docs.done;
   const rate = s.docsPerS === null ? "–" : s.docsPerS.toFixed(1);

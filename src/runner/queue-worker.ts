@@ -7,6 +7,15 @@
  * The threads keep the main thread free, so job locks are renewed while documents are processed;
  * a worker process that dies mid-job leaves a job whose lock expires, and BullMQ's stalled-job check
  * (run by the other workers every `stalledMs`) puts it back in the queue, `maxStalls` times at most.
+ * The check has two steps (a job still active at one check, with its lock gone at the next, is
+ * stalled), so a job is back in the queue at most STALLED_PICKUP_MS after its worker died: the lock's
+ * remaining life (≤ lockMs) plus two intervals. docs/queue.md gives that figure (test/queue.test.ts
+ * checks that they agree).
+ *
+ * Stopping (SIGTERM, SIGINT) is bounded: the jobs in hand get `stopTimeoutMs` to finish and be
+ * reported; after that — or at once when Redis is unreachable and nothing is in hand — the worker
+ * lets go, says which jobs it left (their locks expire and another worker takes them), and returns
+ * `clean: false`, whatever Redis does.
  *
  * Test-only hooks (environment variables, for test/queue.test.ts; never set them in production):
  *   STATEMENTS_TEST_CRASH_ON=<doc_id>   the process kills itself (SIGKILL) when a job holds that document
@@ -35,6 +44,8 @@ export interface QueueWorkerOptions {
   maxStalls?: number;
   /** how often to look for new runs */
   pollMs?: number;
+  /** after a stop signal, how long the jobs in hand may take before the worker lets go of them */
+  stopTimeoutMs?: number;
   /** serve only this queue */
   onlyQueue?: string | undefined;
   signal: AbortSignal;
@@ -63,6 +74,22 @@ function testHooks(docs: BatchDocument[], log: (line: string) => void): Promise<
   return undefined;
 }
 
+/** A job's lock lasts this long unless renewed (renewed every half of it while the job runs). */
+export const DEFAULT_LOCK_MS = 20_000;
+/** How often the workers look for stalled jobs. */
+export const DEFAULT_STALLED_MS = 5_000;
+/** The longest a job of a dead worker waits before it is back in the queue: lock + two checks. */
+export const STALLED_PICKUP_MS = DEFAULT_LOCK_MS + 2 * DEFAULT_STALLED_MS;
+/** After a stop signal, the jobs in hand get this long. */
+export const DEFAULT_STOP_TIMEOUT_MS = 10_000;
+
+export interface QueueWorkerResult {
+  /** no job was left unfinished */
+  clean: boolean;
+  /** the worker let go at the deadline: connections may still be retrying; the process should exit */
+  letGo: boolean;
+}
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const done = () => {
@@ -74,8 +101,11 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener("abort", done, { once: true });
   });
 
-export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
+export async function runQueueWorker(opts: QueueWorkerOptions): Promise<QueueWorkerResult> {
   const log = opts.log;
+  const lockMs = opts.lockMs ?? DEFAULT_LOCK_MS;
+  /** jobs being processed: job id → queue */
+  const inHand = new Map<string, string>();
   const client = connectRedis(opts.target, log, "statements worker");
   const tmp = await mkdtemp(join(tmpdir(), "statements-worker-"));
   const served = new Map<string, Served>();
@@ -120,19 +150,25 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
       entry.queue,
       async (job: Job<QueueJobData, BatchResult>) => {
         const docs = job.data.docs;
-        const hook = testHooks(docs, log);
-        if (hook) await hook;
-        const result = await executor.run(docs);
-        stats.jobs++;
-        stats.docs += docs.length;
-        return result;
+        const key = job.id ?? "?";
+        inHand.set(key, entry.queue);
+        try {
+          const hook = testHooks(docs, log);
+          if (hook) await hook;
+          const result = await executor.run(docs);
+          stats.jobs++;
+          stats.docs += docs.length;
+          return result;
+        } finally {
+          inHand.delete(key);
+        }
       },
       {
         connection: client,
         prefix: PREFIX,
         concurrency: opts.concurrency,
-        lockDuration: opts.lockMs ?? 30_000,
-        stalledInterval: opts.stalledMs ?? 30_000,
+        lockDuration: lockMs,
+        stalledInterval: opts.stalledMs ?? DEFAULT_STALLED_MS,
         maxStalledCount: opts.maxStalls ?? 1,
         runRetryDelay: 1000,
         autorun: true,
@@ -181,27 +217,55 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
     `statements worker: taking jobs from ${opts.target.shown} (concurrency ${opts.concurrency}); SIGTERM or Ctrl-C stops after the jobs in hand`,
   );
   const aborted = new Promise<void>((resolve) => opts.signal.addEventListener("abort", () => resolve(), { once: true }));
-  try {
-    while (!opts.signal.aborted) {
-      try {
-        await Promise.race([sync(), aborted]);
-      } catch (err) {
-        if (Date.now() - lastError > 10_000) {
-          lastError = Date.now();
-          log(`statements worker: cannot read the runs from Redis: ${(err as Error).message}`);
-        }
+  while (!opts.signal.aborted) {
+    try {
+      await Promise.race([sync(), aborted]);
+    } catch (err) {
+      if (Date.now() - lastError > 10_000) {
+        lastError = Date.now();
+        log(`statements worker: cannot read the runs from Redis: ${(err as Error).message}`);
       }
-      await sleep(opts.pollMs ?? 1000, opts.signal);
     }
-  } finally {
-    // graceful: the jobs in hand finish (and are reported) before the worker lets go
+    await sleep(opts.pollMs ?? 1000, opts.signal);
+  }
+  // graceful: the jobs in hand finish (and are reported) before the worker lets go — within a bound
+  const stopTimeoutMs = opts.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
+  const redisUp = () => client.status === "ready";
+  const graceful = (async () => {
     await Promise.all([...served.values()].map((s) => s.worker.close()));
     await Promise.all([...executors.values()].map((e) => e.executor.close()));
-    await client.quit().catch(() => client.disconnect());
+    await client.quit();
+  })();
+  graceful.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  // nothing in hand and no Redis: there is nothing to wait for
+  const waitMs = inHand.size === 0 && !redisUp() ? 0 : stopTimeoutMs;
+  const outcome = await Promise.race([
+    graceful.then(
+      () => "closed" as const,
+      () => "closed" as const,
+    ),
+    new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), waitMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  const cpu = process.cpuUsage(); // the whole process: main thread and worker threads
+  const summary = `${stats.jobs} job(s), ${stats.docs} document(s), ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU`;
+  if (outcome === "closed") {
     await rm(tmp, { recursive: true, force: true });
-    const cpu = process.cpuUsage(); // the whole process: main thread and worker threads
-    log(
-      `statements worker: stopped after ${stats.jobs} job(s), ${stats.docs} document(s), ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU`,
-    );
+    log(`statements worker: stopped after ${summary}`);
+    return { clean: true, letGo: false };
   }
+  const redis = redisUp() ? "" : ` (Redis at ${opts.target.shown} is unreachable)`;
+  const left =
+    inHand.size === 0
+      ? "nothing was in hand"
+      : `left ${inHand.size} job(s) in hand: ${[...inHand].map(([id, q]) => `${id} of ${q}`).join(", ")}; their locks expire within ${Math.round(lockMs / 1000)} s and another worker takes them`;
+  const waited = waitMs > 0 ? ` after waiting ${Math.round(waitMs / 1000)} s` : "";
+  log(`statements worker: stopped without finishing${waited}${redis}: ${left}; after ${summary}`);
+  client.disconnect();
+  await Promise.all([...executors.values()].map((e) => e.executor.close())).catch(() => {});
+  await rm(tmp, { recursive: true, force: true }).catch(() => {});
+  return { clean: inHand.size === 0, letGo: true };
 }

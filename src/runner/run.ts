@@ -8,6 +8,7 @@ import { isReadError, readInputs } from "../io/readers.js";
 import { type BatchDocument, type BatchResult, errorResult } from "./batch.js";
 import { countDocuments } from "./count.js";
 import { createExecutor, type Executor } from "./executor.js";
+import { documentPrint } from "./fingerprint.js";
 import { Progress } from "./progress.js";
 import type { Chunk, Sink } from "./sinks.js";
 
@@ -44,13 +45,15 @@ export interface RunResult {
 
 interface InFlight {
   ids: string[];
+  /** the documents' fingerprints (fingerprint.ts), for the run folder's resume checks */
+  prints: string[];
   result: Promise<BatchResult>;
   /** the result is in (or failed): draining it does not wait */
   settled: boolean;
 }
 
-function inFlight(ids: string[], result: Promise<BatchResult>): InFlight {
-  const entry: InFlight = { ids, result, settled: false };
+function inFlight(ids: string[], prints: string[], result: Promise<BatchResult>): InFlight {
+  const entry: InFlight = { ids, prints, result, settled: false };
   const settle = () => {
     entry.settled = true;
   };
@@ -88,21 +91,29 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   let errorLines = 0;
   const inflight: InFlight[] = [];
   let batch: BatchDocument[] = [];
+  let prints: string[] = [];
   let chars = 0;
+  // Test hooks (test/cli.test.ts, test/queue.test.ts; never set them in production):
+  //   STATEMENTS_TEST_PAUSE_AFTER=<n>   after n documents are written, say so on stderr and wait for a stop
+  //                                     signal (with STATEMENTS_TEST_PAUSE_HOLD=1: wait for ever)
+  //   STATEMENTS_TEST_PAUSE_FREEZE=1    …and stop the whole process there (SIGSTOP), queue polling included
+  const pauseAfter = Number(process.env.STATEMENTS_TEST_PAUSE_AFTER ?? 0);
+  let paused = false;
 
   const flush = () => {
     if (batch.length === 0) return;
     const result = executor.run(batch);
     result.catch(() => {}); // awaited in order by drainOne; this only keeps a later failure from being "unhandled"
-    inflight.push(inFlight(batch.map((d) => d.id), result));
+    inflight.push(inFlight(batch.map((d) => d.id), prints, result));
     batch = [];
+    prints = [];
     chars = 0;
   };
 
   const drainOne = async () => {
     const head = inflight.shift()!;
     const r = await head.result;
-    const chunk: Chunk = { ids: head.ids, lines: r.lines, statements: r.statements, errors: r.errors };
+    const chunk: Chunk = { ids: head.ids, prints: head.prints, lines: r.lines, statements: r.statements, errors: r.errors };
     await sink.write(chunk);
     for (const e of r.errors) {
       if (errorLines < maxErrorLines) progress.log(`statements: error: ${e.doc_id}: ${e.code}: ${e.message}`);
@@ -110,11 +121,12 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
       errorLines++;
     }
     progress.update(sink.counts.in, sink.counts.errors);
+    if (pauseAfter > 0 && !paused && sink.counts.in - sink.skip >= pauseAfter) await pause();
   };
 
-  const readError = (item: { id: string; error: { code: string; message: string } }, index: number) => {
+  const readError = (item: { id: string; error: { code: string; message: string } }, index: number, print: string) => {
     const result = errorResult(index, item.id, item.error.code, item.error.message, opts.pretty);
-    inflight.push(inFlight([item.id], Promise.resolve(result)));
+    inflight.push(inFlight([item.id], [print], Promise.resolve(result)));
   };
 
   const stopped = new Promise<"stop">((resolve) => {
@@ -129,6 +141,15 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
   // stops at the first batch whose result is not in; the others wait for every batch in flight.
   const abandon = executor.abandonOnStop === true;
   const noop = () => {};
+  /** The test hook's pause: until a stop signal (forever with STATEMENTS_TEST_PAUSE_HOLD=1). */
+  const pause = async (): Promise<void> => {
+    paused = true;
+    stderr.write(`statements: test hook: paused after ${sink.counts.in - sink.skip} document(s) (pid ${process.pid})\n`);
+    if (process.env.STATEMENTS_TEST_PAUSE_FREEZE === "1") process.kill(process.pid, "SIGSTOP");
+    const keepAlive = setInterval(noop, 1 << 30);
+    await (process.env.STATEMENTS_TEST_PAUSE_HOLD === "1" ? new Promise<never>(noop) : stopped);
+    clearInterval(keepAlive);
+  };
   /** Drains the head batch; false when the run stops here, leaving the head and later batches. */
   const drainHead = async (): Promise<boolean> => {
     if (abandon) {
@@ -154,17 +175,18 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
       if (next.done) break;
       const item = next.value;
       const i = index++;
+      const print = documentPrint(item);
       if (i < sink.skip) {
-        sink.skipped(i, item.id);
+        sink.skipped(i, item.id, print);
         continue;
       }
       if (isReadError(item)) {
         flush();
-        readError(item, i);
+        readError(item, i, print);
       } else if (maxChars > 0 && item.text.length > maxChars) {
         flush();
         const message = `the document has ${item.text.length} characters; the limit is ${maxChars} (--max-chars)`;
-        readError({ id: item.id, error: { code: "too-large", message } }, i);
+        readError({ id: item.id, error: { code: "too-large", message } }, i, print);
       } else {
         batch.push({
           index: i,
@@ -174,6 +196,7 @@ export async function runBatch(opts: RunOptions): Promise<RunResult> {
           defaultDate: opts.date ?? null,
           ...(item.messages?.length ? { messages: item.messages } : {}),
         });
+        prints.push(print);
         chars += item.text.length;
         if (batch.length >= batchDocs || chars >= batchChars) flush();
       }

@@ -1,7 +1,7 @@
 /**
  * ingest: finds the article body and decides the document date. Reads the optional first-line
  * `date YYYY-MM-DD` header (the header is outside every sentence; offsets still index the full
- * text), skips a BOM, and reports NUL/control characters and CRLF line ends as messages. Never
+ * text), skips a byte-order mark, and reports it, NUL/control characters and CRLF line ends as messages. Never
  * changes the text.
  *
  * The date, decided here and nowhere else: the header, else the input's own date field, else the
@@ -20,7 +20,9 @@ export const ingestStage: Stage = {
   provides: "body",
   run(doc, ctx) {
     const text = doc.text;
-    let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const bom = text.charCodeAt(0) === 0xfeff;
+    let start = bom ? 1 : 0;
+    if (bom) ctx.report("bom", "a byte-order mark (U+FEFF) opens the text; it is outside every sentence", { start: 0, end: 1 });
     let date = doc.meta.date ?? doc.meta.defaultDate ?? null;
     const header = HEADER.exec(text);
     if (header) {
