@@ -9,6 +9,7 @@ import { type DecisionLine, lastUndoable, replay, statementKey, statusOf, withAd
 import { bandOf, matches, orderQueue, progress, type QueueItem, sampleEstimate, wilson } from "../src/review/queue.js";
 import { type Attributed, speakerChoices, speakerForSource } from "../src/review/speakers.js";
 import { moveEdge, snapToWords } from "../src/review/word-spans.js";
+import { goldDocuments } from "../src/review/gold-export.js";
 import { ReviewLog, readReviewLog } from "../src/review/review-log.js";
 import { loadRun, reviewsPathFor, sha256Hex } from "../src/review/run.js";
 import { isLoopback } from "../src/review/server.js";
@@ -221,7 +222,7 @@ describe("gold export", () => {
     };
     const accepted = { status: "accepted" as const, spans: {}, changed: false, seq: 1, ts: "t" };
     const states = new Map(rec.statements.map((s) => [statementKey("g", s.id), { ...accepted }]));
-    const [doc] = goldDocuments(run, states as never);
+    const [doc] = goldDocuments(run, { states } as never);
     expect(doc?.attributions).toHaveLength(1);
     expect(doc?.attributions[0]?.content.map((f) => f.text)).toEqual(["“We tried,”", "“but the money ran out before the summer.”"]);
   });
@@ -400,5 +401,72 @@ describe("articles and the gold they give", () => {
     expect(matches({ status: "unsure" }, facts)).toBe(true);
     expect(matches({ status: "undecided" }, facts)).toBe(false);
     expect([0.49, 0.5, 0.749, 0.75].map(bandOf)).toEqual(["low", "mid", "mid", "high"]);
+  });
+});
+
+describe("gold export: finished articles only", () => {
+  const text = "The mayor said the levee holds. Engineers said it will not. A resident said nothing.";
+  const sp = (w: string) => {
+    const start = text.indexOf(w);
+    return { start, end: start + w.length, text: w };
+  };
+  const stmt = (id: string, source: string, content: string): Statement => ({
+    id,
+    kind: "indirect",
+    content: sp(content),
+    cue: null,
+    source: sp(source),
+    speaker: null,
+    confidence: 0.5,
+    numbers: [],
+  });
+  const doc = (id: string) => ({
+    index: 0,
+    doc_id: id,
+    date: null,
+    text_sha256: "",
+    numbers: [],
+    text,
+    statements: [stmt("a", "The mayor", "the levee holds"), stmt("b", "Engineers", "it will not")],
+  });
+  const run = { dir: "", recordsPath: "", reviewsPath: "", errors: [], inputs: [], warnings: [], docs: [doc("one"), doc("two"), doc("three")] };
+  const l = (docId: string, id: string, decision: DecisionLine["decision"], extra: Partial<DecisionLine> = {}) =>
+    line(id, decision, { doc_id: docId, ...extra });
+  const log = [
+    // one: both decided (b rejected), a flagged unsure
+    l("one", "a", "accept"),
+    l("one", "b", "reject"),
+    l("one", "a", "flag", { unsure: true, note: "really the mayor?" }),
+    // two: one accepted, one added, then marked done (b undecided)
+    l("two", "a", "accept"),
+    l("two", "added-90", "add", { kind: "indirect", spans: { content: sp("nothing"), source: sp("A resident"), cue: null }, speaker: null }),
+    l("two", "", "done", { done: true }),
+    // three: one decision, not finished
+    l("three", "a", "accept"),
+  ];
+
+  it("writes finished and done articles; undecided statements of a done article as 'article-done'; flags ride along", () => {
+    const counts = { rejected: 0, unreviewed: 0, unfinished: 0 };
+    const gold = goldDocuments(run, replay(log), {}, counts);
+    expect(gold.map((d) => d.id)).toEqual(["one", "two"]);
+    expect(gold[0]!.attributions).toEqual([expect.objectContaining({ id: "a", review: "accepted", unsure: true, note: "really the mayor?" })]);
+    expect(gold[1]!.attributions.map((a) => [a.id, a.review])).toEqual([
+      ["a", "accepted"],
+      ["b", "article-done"],
+      ["added-90", "added"],
+    ]);
+    expect(gold[1]!.attributions[2]).toMatchObject({ content: [sp("nothing")], source: [sp("A resident")], cue: [] });
+    expect(counts).toEqual({ rejected: 1, unreviewed: 0, unfinished: 1 });
+  });
+
+  it("includePartial adds unfinished articles with their decided statements only", () => {
+    const gold = goldDocuments(run, replay(log), { includePartial: true });
+    expect(gold.map((d) => d.id)).toEqual(["one", "two", "three"]);
+    expect(gold[2]!.attributions.map((a) => a.id)).toEqual(["a"]);
+  });
+
+  it("a rejected added statement stays out", () => {
+    const gold = goldDocuments(run, replay([...log, l("two", "added-90", "reject")]));
+    expect(gold[1]!.attributions.map((a) => a.id)).toEqual(["a", "b"]);
   });
 });
