@@ -3,8 +3,13 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type DecisionLine, lastUndoable, replay, statementKey } from "../src/review/decisions.js";
-import { orderQueue, progress, type QueueItem, sampleEstimate, wilson } from "../src/review/queue.js";
+import type { Speaker, Statement } from "../src/index.js";
+import { articleProgress } from "../src/review/articles.js";
+import { type DecisionLine, lastUndoable, replay, statementKey, statusOf, withAdded } from "../src/review/decisions.js";
+import { bandOf, matches, orderQueue, progress, type QueueItem, sampleEstimate, wilson } from "../src/review/queue.js";
+import { type Attributed, speakerChoices, speakerForSource } from "../src/review/speakers.js";
+import { moveEdge, snapToWords } from "../src/review/word-spans.js";
+import { goldDocuments } from "../src/review/gold-export.js";
 import { ReviewLog, readReviewLog } from "../src/review/review-log.js";
 import { loadRun, reviewsPathFor, sha256Hex } from "../src/review/run.js";
 import { isLoopback } from "../src/review/server.js";
@@ -217,8 +222,251 @@ describe("gold export", () => {
     };
     const accepted = { status: "accepted" as const, spans: {}, changed: false, seq: 1, ts: "t" };
     const states = new Map(rec.statements.map((s) => [statementKey("g", s.id), { ...accepted }]));
-    const [doc] = goldDocuments(run, states as never);
+    const [doc] = goldDocuments(run, { states } as never);
     expect(doc?.attributions).toHaveLength(1);
     expect(doc?.attributions[0]?.content.map((f) => f.text)).toEqual(["“We tried,”", "“but the money ran out before the summer.”"]);
+  });
+});
+
+describe("log lines added for issue 21 (add, flag, done, edits that move the source)", () => {
+  const k = (id: string) => statementKey("d", id);
+  const span = (start: number, end: number, text: string) => ({ start, end, text });
+
+  it("a log written before them replays as it did (old lines carry none of the new fields)", () => {
+    const old: DecisionLine[] = [
+      line("s", "edit", { spans: { source: span(0, 4, "Pike") } }),
+      line("t", "speaker", { speaker: { name: "Jane", role: null, entity: "manual:Jane", mention: null } }),
+      line("t", "accept"),
+    ];
+    const r = replay(old);
+    expect(r.states.get(k("s"))).toMatchObject({ status: "edited", changed: true, spans: { source: { text: "Pike" } } });
+    expect(r.states.get(k("s"))).not.toHaveProperty("speaker");
+    expect(r.states.get(k("t"))).toMatchObject({ status: "accepted", changed: true, speaker: { name: "Jane" } });
+    expect([r.flags.size, r.added.size, r.articles.size]).toEqual([0, 0, 0]);
+  });
+
+  it("add creates a statement; undo removes it; a later verdict applies to it", () => {
+    const add = line("added-9", "add", { kind: "indirect", spans: { content: span(10, 20, "the levee") }, speaker: null, speaker_needed: true });
+    const r = replay([add, line("added-9", "reject")]);
+    expect(r.added.get(k("added-9"))?.seq).toBe(add.seq);
+    expect(r.states.get(k("added-9"))).toMatchObject({ status: "rejected", added: true, speakerNeeded: true });
+    expect(statusOf(r.states.get(k("added-9")))).toBe("rejected");
+    expect(statusOf(replay([add]).states.get(k("added-9")))).toBe("added");
+    const undone = replay([add, line("added-9", "undo", { undoes: add.seq })]);
+    expect(undone.added.size).toBe(0);
+    expect(undone.states.size).toBe(0);
+    expect(withAdded("d", [], replay([add]).added.values())).toEqual([
+      { id: "added-9", kind: "indirect", content: span(10, 20, "the levee"), cue: null, source: null, speaker: null, confidence: 1, numbers: [] },
+    ]);
+  });
+
+  it("a flag is not a verdict: kept beside it, cleared by unsure false, undoable", () => {
+    const f = line("s", "flag", { unsure: true, note: "which ministry?" });
+    expect(replay([f]).states.has(k("s"))).toBe(false);
+    expect(replay([f]).flags.get(k("s"))?.note).toBe("which ministry?");
+    const both = replay([f, line("s", "accept")]);
+    expect(both.states.get(k("s"))?.status).toBe("accepted");
+    expect(both.flags.has(k("s"))).toBe(true);
+    expect(replay([f, line("s", "flag", { unsure: false })]).flags.has(k("s"))).toBe(false);
+    expect(replay([f, line("s", "undo", { undoes: f.seq })]).flags.has(k("s"))).toBe(false);
+  });
+
+  it("done marks an article; done false and undo take it back", () => {
+    const d = line("", "done", { done: true });
+    expect(replay([d]).articles.get("d")).toMatchObject({ done: true, seq: d.seq });
+    expect(replay([d, line("", "done", { done: false })]).articles.get("d")?.done).toBe(false);
+    expect(replay([d, line("", "undo", { undoes: d.seq })]).articles.has("d")).toBe(false);
+    expect(replay([d]).states.size).toBe(0);
+  });
+
+  it("an edit that moved the source sets the speaker it carries (or speaker needed); a speaker decision clears that", () => {
+    const e = line("s", "edit", { spans: { source: span(0, 5, "crowd") }, speaker: null, speaker_needed: true });
+    expect(replay([e]).states.get(k("s"))).toMatchObject({ speaker: null, speakerNeeded: true });
+    const named = replay([e, line("s", "speaker", { speaker: { name: "A", role: null, entity: "e1", mention: null } })]);
+    expect(named.states.get(k("s"))?.speakerNeeded).toBeUndefined();
+  });
+
+  it("undo adopts the decisions of a tab that is gone, never those of an open one", () => {
+    const a = line("s", "accept", { client: "old" });
+    const b = line("t", "accept", { client: "open" });
+    const r = replay([a, b]);
+    expect(lastUndoable(r, "new")).toBeNull();
+    expect(lastUndoable(r, "new", (c) => c === "old")?.seq).toBe(a.seq);
+    expect(lastUndoable(r, "new", () => true)?.seq).toBe(b.seq);
+    expect(lastUndoable(r, "open", () => true)?.seq).toBe(b.seq);
+  });
+});
+
+describe("word spans", () => {
+  const text = "Pike said she expected it to pass, though “not by much”. Pike’s aide agreed.";
+  const at = (w: string) => text.indexOf(w);
+  const rows: [string, number, number, string][] = [
+    ["inside a word", at("expected") + 1, at("expected") + 7, "expected"],
+    ["across words, both edges inside", at("said") + 2, at("expected") + 3, "said she expected"],
+    ["whole words stay", at("she"), at("she") + 3, "she"],
+    ["an apostrophe is a boundary", at("Pike’s"), at("Pike’s") + 3, "Pike"],
+    ["quotation marks are their own tokens", at("“not") + 1, at("much”") + 2, "not by much"],
+    ["spaces are trimmed", at("she") - 1, at("she") + 4, "she"],
+  ];
+  for (const [name, s, e, want] of rows) {
+    it(`snaps: ${name}`, () => {
+      const r = snapToWords(text, s, e);
+      expect(text.slice(r.start, r.end)).toBe(want);
+    });
+  }
+
+  it("moves edges one token (a word or a punctuation mark) at a time, never to nothing", () => {
+    const s = { start: at("she"), end: at("pass") + 4 };
+    const show = (r: { start: number; end: number }) => text.slice(r.start, r.end);
+    expect(show(moveEdge(text, s, "end", 1))).toBe("she expected it to pass,");
+    expect(show(moveEdge(text, s, "end", -1))).toBe("she expected it to");
+    expect(show(moveEdge(text, s, "start", -1))).toBe("said she expected it to pass");
+    expect(show(moveEdge(text, s, "start", 1))).toBe("expected it to pass");
+    const one = { start: at("she"), end: at("she") + 3 };
+    expect(moveEdge(text, one, "start", 1)).toEqual(one);
+    expect(moveEdge(text, one, "end", -1)).toEqual(one);
+    expect(moveEdge(text, { start: 0, end: 4 }, "start", -1)).toEqual({ start: 0, end: 4 });
+    expect(moveEdge(text, { start: text.length - 1, end: text.length }, "end", 1)).toEqual({ start: text.length - 1, end: text.length });
+  });
+});
+
+describe("speakers for the reviewer", () => {
+  const sp = (name: string | null, role: string | null, entity: string, mention: { start: number; end: number } | null = null): Speaker => ({
+    name,
+    role,
+    entity,
+    mention: mention ? { ...mention, text: "" } : null,
+  });
+
+  it("merges near-duplicates: case and article, a role naming a speaker, a role inside a speaker's role", () => {
+    const merged = speakerChoices([
+      sp(null, "diplomats", "e1"),
+      sp("Diplomats", null, "e2"),
+      sp(null, "a report by the city auditor, Dr. Helen Osei", "e3"),
+      sp("Helen Osei", null, "e4"),
+      sp(null, "a retired schoolteacher who leads a residents’ group", "e5"),
+      sp("Lorraine Beckett", "a retired schoolteacher who leads a residents’ group called Keep the Flats", "e6"),
+      sp(null, "several diplomats", "e7"),
+      sp(null, "the mayor's office", "e8"),
+      sp("Denise Achterberg", "Mayor", "e9"),
+    ]);
+    expect(merged.map((s) => s.entity)).toEqual(["e2", "e4", "e6", "e7", "e8", "e9"]);
+  });
+
+  it("the speaker a new source names: a mention inside it, else a name or surname, else none", () => {
+    const text = "Mayor Rosalind Pike spoke. Walter Haskins, 78, listened. Later Pike said no. Many families in the Flats worry.";
+    const mk = (name: string, role: string | null, entity: string, w: string): Attributed => {
+      const start = text.indexOf(w);
+      const s = sp(name, role, entity, { start, end: start + w.length });
+      return { statement: { source: null } as unknown as Statement, speaker: s, source: null };
+    };
+    const all = [mk("Rosalind Pike", "Mayor", "e1", "Rosalind Pike"), mk("Walter Haskins", null, "e2", "Walter Haskins")];
+    const range = (w: string, from = 0) => {
+      const start = text.indexOf(w, from);
+      return { start, end: start + w.length, text: w };
+    };
+    expect(speakerForSource(text, all, range("Walter Haskins, 78"))?.entity).toBe("e2");
+    expect(speakerForSource(text, all, range("Pike", 40))?.entity).toBe("e1");
+    expect(speakerForSource(text, all, range("Many families in the Flats"))).toBeNull();
+    expect(speakerForSource(text, [...all, mk("Anna Pike", null, "e3", "Mayor")], range("Pike", 40))).toBeNull();
+  });
+});
+
+describe("articles and the gold they give", () => {
+  const st = (status: "accepted" | "rejected") => ({ status, spans: {}, changed: false, seq: 0, ts: "", client: "" });
+  it("finished: every statement decided, or marked done; an empty article only when marked done", () => {
+    const states = new Map([[statementKey("d", "a"), st("accepted")]]);
+    expect(articleProgress("d", ["a", "b"], states, undefined)).toMatchObject({ decided: 1, total: 2, finished: false, state: "open" });
+    expect(articleProgress("d", ["a"], states, undefined)).toMatchObject({ finished: true, state: "finished" });
+    expect(articleProgress("d", ["a", "b"], states, { done: true, seq: 1, ts: "", client: "" })).toMatchObject({ finished: true, state: "done" });
+    expect(articleProgress("e", [], states, undefined)).toMatchObject({ finished: false, state: "open" });
+    expect(articleProgress("e", [], states, { done: true, seq: 1, ts: "", client: "" }).finished).toBe(true);
+  });
+
+  it("the by-article order keeps each article together, lowest confidence first inside it", () => {
+    const items: QueueItem[] = [
+      { key: "a", doc: 1, index: 0, confidence: 0.2, start: 0 },
+      { key: "b", doc: 0, index: 0, confidence: 0.9, start: 0 },
+      { key: "c", doc: 0, index: 1, confidence: 0.3, start: 10 },
+      { key: "d", doc: 1, index: 1, confidence: 0.1, start: 10 },
+    ];
+    expect(orderQueue(items, "article").map((i) => i.key)).toEqual(["c", "b", "d", "a"]);
+  });
+
+  it("filters: every one must hold; bands split at 0.5 and 0.75", () => {
+    const facts = { doc: "d", speaker: "Pike", kind: "direct", cue_type: "speech", confidence: 0.6, status: "accepted" as const, unsure: true };
+    expect(matches({}, facts)).toBe(true);
+    expect(matches({ kind: "direct", band: "mid", speaker: "Pike" }, facts)).toBe(true);
+    expect(matches({ kind: "direct", band: "low" }, facts)).toBe(false);
+    expect(matches({ status: "unsure" }, facts)).toBe(true);
+    expect(matches({ status: "undecided" }, facts)).toBe(false);
+    expect([0.49, 0.5, 0.749, 0.75].map(bandOf)).toEqual(["low", "mid", "mid", "high"]);
+  });
+});
+
+describe("gold export: finished articles only", () => {
+  const text = "The mayor said the levee holds. Engineers said it will not. A resident said nothing.";
+  const sp = (w: string) => {
+    const start = text.indexOf(w);
+    return { start, end: start + w.length, text: w };
+  };
+  const stmt = (id: string, source: string, content: string): Statement => ({
+    id,
+    kind: "indirect",
+    content: sp(content),
+    cue: null,
+    source: sp(source),
+    speaker: null,
+    confidence: 0.5,
+    numbers: [],
+  });
+  const doc = (id: string) => ({
+    index: 0,
+    doc_id: id,
+    date: null,
+    text_sha256: "",
+    numbers: [],
+    text,
+    statements: [stmt("a", "The mayor", "the levee holds"), stmt("b", "Engineers", "it will not")],
+  });
+  const run = { dir: "", recordsPath: "", reviewsPath: "", errors: [], inputs: [], warnings: [], docs: [doc("one"), doc("two"), doc("three")] };
+  const l = (docId: string, id: string, decision: DecisionLine["decision"], extra: Partial<DecisionLine> = {}) =>
+    line(id, decision, { doc_id: docId, ...extra });
+  const log = [
+    // one: both decided (b rejected), a flagged unsure
+    l("one", "a", "accept"),
+    l("one", "b", "reject"),
+    l("one", "a", "flag", { unsure: true, note: "really the mayor?" }),
+    // two: one accepted, one added, then marked done (b undecided)
+    l("two", "a", "accept"),
+    l("two", "added-90", "add", { kind: "indirect", spans: { content: sp("nothing"), source: sp("A resident"), cue: null }, speaker: null }),
+    l("two", "", "done", { done: true }),
+    // three: one decision, not finished
+    l("three", "a", "accept"),
+  ];
+
+  it("writes finished and done articles; undecided statements of a done article as 'article-done'; flags ride along", () => {
+    const counts = { rejected: 0, unreviewed: 0, unfinished: 0 };
+    const gold = goldDocuments(run, replay(log), {}, counts);
+    expect(gold.map((d) => d.id)).toEqual(["one", "two"]);
+    expect(gold[0]!.attributions).toEqual([expect.objectContaining({ id: "a", review: "accepted", unsure: true, note: "really the mayor?" })]);
+    expect(gold[1]!.attributions.map((a) => [a.id, a.review])).toEqual([
+      ["a", "accepted"],
+      ["b", "article-done"],
+      ["added-90", "added"],
+    ]);
+    expect(gold[1]!.attributions[2]).toMatchObject({ content: [sp("nothing")], source: [sp("A resident")], cue: [] });
+    expect(counts).toEqual({ rejected: 1, unreviewed: 0, unfinished: 1 });
+  });
+
+  it("includePartial adds unfinished articles with their decided statements only", () => {
+    const gold = goldDocuments(run, replay(log), { includePartial: true });
+    expect(gold.map((d) => d.id)).toEqual(["one", "two", "three"]);
+    expect(gold[2]!.attributions.map((a) => a.id)).toEqual(["a"]);
+  });
+
+  it("a rejected added statement stays out", () => {
+    const gold = goldDocuments(run, replay([...log, l("two", "added-90", "reject")]));
+    expect(gold[1]!.attributions.map((a) => a.id)).toEqual(["a", "b"]);
   });
 });

@@ -10,6 +10,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReviewsInfo } from "../src/review/api.js";
 import { readReviewLog } from "../src/review/review-log.js";
 import { loadRun } from "../src/review/run.js";
 import { type ReviewServer, startReviewServer } from "../src/review/server.js";
@@ -156,6 +157,110 @@ describe("state changes", () => {
     expect(status).toBe(413);
     expect(sent).toBeLessThan(16 * 1024 * 1024);
     expect(logLines()).toBe(1);
+  });
+});
+
+describe("decision API", () => {
+  const postJson = async (path: string, body: unknown) => {
+    const res = await fetch(`${server.origin}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-review-token": server.token },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const rec = () => base.records[0]!;
+  const text = () => readFileSync(SEED, "utf8");
+
+  it("snaps edited spans to whole words on the server too", async () => {
+    const s = rec().statements.find((x) => x.cue)!;
+    const cue = s.cue!;
+    const res = await postJson("/api/decision", {
+      doc_id: rec().doc_id,
+      statement_id: s.id,
+      decision: "edit",
+      spans: { cue: { start: cue.start + 1, end: cue.end - 1 } },
+      client: "api1",
+    });
+    expect(res.status).toBe(200);
+    expect((res.body.line as { spans: { cue: unknown } }).spans.cue).toEqual(cue);
+  });
+
+  it("a moved source re-resolves the speaker; an unknown one needs a speaker", async () => {
+    const named = rec().statements.find((x) => x.speaker?.name && x.speaker.mention)!;
+    const other = rec().statements.find((x) => x.speaker?.entity !== named.speaker!.entity)!;
+    const m = named.speaker!.mention!;
+    const moved = await postJson("/api/decision", {
+      doc_id: rec().doc_id,
+      statement_id: other.id,
+      decision: "edit",
+      spans: { source: { start: m.start, end: m.end } },
+      client: "api1",
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.line).toMatchObject({ speaker: { entity: named.speaker!.entity } });
+    expect(moved.body.line).not.toHaveProperty("speaker_needed");
+    const t = text();
+    const w = t.indexOf("talks") >= 0 ? "talks" : t.split(/\s+/)[5]!;
+    const nobody = await postJson("/api/decision", {
+      doc_id: rec().doc_id,
+      statement_id: other.id,
+      decision: "edit",
+      spans: { source: { start: t.indexOf(w), end: t.indexOf(w) + w.length } },
+      client: "api1",
+    });
+    expect(nobody.body.line).toMatchObject({ speaker: null, speaker_needed: true });
+  });
+
+  it("adds a statement (id from its seq, kind from its content), marks an article done, flags; refuses what is not there", async () => {
+    const t = text();
+    const quote = /“[^”]+”|"[^"]+"/.exec(t)!;
+    const added = await postJson("/api/add", {
+      doc_id: rec().doc_id,
+      spans: { content: { start: quote.index, end: quote.index + quote[0].length } },
+      client: "api1",
+    });
+    expect(added.status).toBe(200);
+    const line = added.body.line as { seq: number; statement_id: string; kind: string; speaker: unknown };
+    expect(line).toMatchObject({ statement_id: `added-${line.seq}`, kind: "direct", speaker: null });
+    expect((await postJson("/api/add", { doc_id: rec().doc_id, spans: {}, client: "api1" })).status).toBe(400);
+    expect((await postJson("/api/add", { doc_id: "nope", spans: { content: { start: 0, end: 4 } }, client: "api1" })).status).toBe(400);
+    expect((await postJson("/api/done", { doc_id: rec().doc_id, done: true, client: "api1" })).body.mark).toMatchObject({ done: true });
+    expect((await postJson("/api/done", { doc_id: rec().doc_id, client: "api1" })).status).toBe(400);
+    const flagged = await postJson("/api/decision", {
+      doc_id: rec().doc_id,
+      statement_id: line.statement_id,
+      decision: "flag",
+      unsure: true,
+      note: "  check the quote  ",
+      client: "api1",
+    });
+    expect(flagged.body.line).toMatchObject({ decision: "flag", unsure: true, note: "check the quote" });
+    const info = (await (await fetch(`${server.origin}/api/reviews`, { headers: { "x-review-token": server.token } })).json()) as ReviewsInfo;
+    expect(info.added[rec().doc_id]?.map((s) => s.id)).toContain(line.statement_id);
+    expect(info.articles[rec().doc_id]).toMatchObject({ done: true });
+    expect(Object.keys(info.flags)).toContain(JSON.stringify([rec().doc_id, line.statement_id]));
+  });
+
+  it("undo: a tab's own decisions first; a tab that said goodbye leaves its decisions to the next", async () => {
+    // a server of its own: no other tab's decisions in its log
+    const own = await startReviewServer({ run: await loadRun(copyRun(base).dir), staticDir });
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${own.origin}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-review-token": own.token },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const s = rec().statements[1]!;
+    const mine = await post("/api/decision", { doc_id: rec().doc_id, statement_id: s.id, decision: "accept", client: "tabA" });
+    // tabB has decided nothing; tabA is still open: nothing for tabB to undo
+    expect((await post("/api/undo", { client: "tabB" })).undone).toBeNull();
+    expect(await post("/api/bye", { client: "tabA" })).toEqual({ ok: true });
+    const undone = await post("/api/undo", { client: "tabB" });
+    expect(undone.undone).toMatchObject({ seq: (mine.line as { seq: number }).seq, client: "tabA" });
+    await own.close();
   });
 });
 

@@ -237,10 +237,12 @@ describe.skipIf(!haveChromium)("review app in chromium", () => {
     expect(log[2].spans.content).toMatchObject({ start: c.start, end: newEnd, text: c.text.slice(0, newEnd - c.start) });
     expect(new Set(log.map((l) => l.client)).size).toBe(2);
 
-    // Gold export: exactly those decisions
+    // Gold export: the article is not finished, so by default nothing goes to gold …
+    expect(await exportGold(run.dir)).toMatchObject({ documents: 0, attributions: 0, unfinished: 1 });
+    // … and with includePartial exactly those decisions
     const goldPath = join(run.dir, "gold.jsonl");
-    const res = await exportGold(run.dir, { output: goldPath });
-    expect(res).toMatchObject({ documents: 1, attributions: 3, rejected: 1, unreviewed: statements.length - 4 });
+    const res = await exportGold(run.dir, { output: goldPath, includePartial: true });
+    expect(res).toMatchObject({ documents: 1, attributions: 3, rejected: 1, unreviewed: statements.length - 4, unfinished: 1 });
     const gold = readFileSync(goldPath, "utf8").trim().split("\n").map((l) => JSON.parse(l) as GoldDocument);
     expect(gold).toHaveLength(1);
     const doc = gold[0]!;

@@ -70,6 +70,7 @@ program
   .argument("<run>", "a run folder (extract -o) or a records .jsonl file")
   .option("--to <format>", "csv | parquet | brat | label-studio")
   .option("--gold", "the reviewed statements (statements review) as gold JSONL for ../shared/tools/score-statements.mjs")
+  .option("--include-partial", "with --gold: also write articles not finished yet (their decided statements only)")
   .option("--include-unreviewed", 'with --gold: also write unreviewed statements, flagged "review": "unreviewed"')
   .option("-o, --output <path>", "output file (csv, parquet, label-studio) or folder (brat); csv and label-studio default to stdout")
   .option(
@@ -90,12 +91,13 @@ Examples:
 Offsets: csv and parquet keep the records' UTF-16 offsets; brat and Label Studio count code points.
 Exit status: 0 done, 1 some records had no matching text in --inputs, 2 usage error.`,
   )
-  .action(async (run: string, opts: ExportCliOptions & { gold?: boolean; includeUnreviewed?: boolean }) => {
+  .action(async (run: string, opts: ExportCliOptions & { gold?: boolean; includePartial?: boolean; includeUnreviewed?: boolean }) => {
     if (opts.gold) {
       if (opts.to) throw new UsageError("--gold and --to: choose one");
       await runExportGold(run, {
         ...(opts.output ? { output: opts.output } : {}),
         ...(opts.inputs ? { inputs: opts.inputs } : {}),
+        ...(opts.includePartial ? { includePartial: true } : {}),
         ...(opts.includeUnreviewed ? { includeUnreviewed: true } : {}),
       });
       return;

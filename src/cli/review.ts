@@ -46,6 +46,7 @@ export async function runReview(target: string, opts: ReviewCliOptions): Promise
 export interface ExportGoldCliOptions {
   output?: string;
   inputs?: string[];
+  includePartial?: boolean;
   includeUnreviewed?: boolean;
 }
 
@@ -53,12 +54,18 @@ export async function runExportGold(target: string, opts: ExportGoldCliOptions):
   const res = await exportGold(target, {
     ...(opts.inputs ? { inputs: opts.inputs } : {}),
     ...(opts.output ? { output: opts.output } : {}),
+    includePartial: opts.includePartial === true,
     includeUnreviewed: opts.includeUnreviewed === true,
   }).catch(usage);
   if (!opts.output) process.stdout.write(res.jsonl);
+  const unfinished = opts.includeUnreviewed
+    ? ""
+    : opts.includePartial
+      ? `; ${res.unfinished} unfinished article(s) written with their decided statements`
+      : `; ${res.unfinished} unfinished article(s) left out (--include-partial writes them)`;
   process.stderr.write(
     `${res.documents} document(s), ${res.attributions} gold attribution(s); left out: ${res.rejected} rejected, ` +
-      `${res.unreviewed} unreviewed${opts.includeUnreviewed ? " (included, flagged)" : ""}` +
+      `${res.unreviewed} undecided${opts.includeUnreviewed ? " (included, flagged)" : ""}${unfinished}` +
       `${res.withoutText ? `, ${res.withoutText} document(s) without text` : ""}${opts.output ? ` → ${opts.output}` : ""}\n`,
   );
 }
@@ -75,8 +82,9 @@ export function registerReviewCommands(program: Command): void {
       "after",
       `
 Prints a URL with a random token; requests without it get 403. Nothing is opened by itself.
-Keys: A accept, X reject, E edit (select text, then 1 content, 2 source, 3 cue), S speaker, Z undo,
-J/K next/previous, ? all keys.
+Keys: A accept, X reject, E edit (select text, then 1 content, 2 source, 3 cue), S speaker,
+U unsure + note, M add a missed statement, D article done, L articles, F filters, Z undo,
+J/K next/previous, ? all keys. One server per run: a second one is refused with the first one's URL.
 
 Examples:
   $ statements extract corpus/ -o output/run1 && statements review output/run1
@@ -92,13 +100,17 @@ Examples:
     .argument("<run>", "a run folder (holding records.jsonl and reviews.jsonl) or a records .jsonl file")
     .option("-o, --output <file>", "write the gold JSONL to <file> instead of stdout")
     .option("--inputs <paths...>", "the inputs given to extract; default: the inputs in the run's manifest.json")
-    .option("--include-unreviewed", 'also write unreviewed statements, flagged "review": "unreviewed"')
+    .option("--include-partial", "also write articles not finished yet (their decided statements only)")
+    .option("--include-unreviewed", 'write every article, undecided statements flagged "review": "unreviewed" (not gold)')
     .addHelpText(
       "after",
       `
-Accepted and edited statements are written (edited ones with the reviewer's spans and speaker);
-rejected ones are left out; unreviewed ones too unless --include-unreviewed. A document is written
-when at least one of its statements was reviewed.`,
+Only finished articles are written: every statement decided, or the article marked done (D in the
+review app), so that recall against the gold means something. Accepted, edited and added statements
+go in (edited ones with the reviewer's spans and speaker); rejected ones are left out; in an article
+marked done, the undecided statements go in as extracted ("review": "article-done"). Flags travel
+with them ("unsure": true, "note"). --include-partial also writes unfinished articles that have a
+decision, with their decided statements only.`,
     )
     .action(async (run: string, opts: ExportGoldCliOptions) => {
       await runExportGold(run, opts);

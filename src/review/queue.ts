@@ -1,6 +1,8 @@
 /**
  * The review queue and the figures shown beside it. Pure: used by the UI bundle and by tests.
- *   orderQueue: lowest confidence first, document order, or a seeded random permutation.
+ *   orderQueue: lowest confidence first, lowest first within each article, document order, or a
+ *   seeded random permutation.
+ *   matches: the reviewer's filters (article, speaker, kind, cue type, confidence band, status).
  *   progress: reviewed n of N, accepted/edited/rejected shares.
  *   sampleEstimate: precision from the random-sample queue with a 95% Wilson interval.
  */
@@ -26,7 +28,53 @@ export function orderQueue(items: readonly QueueItem[], order: QueueOrder, seed 
   const sorted = [...items].sort(documentOrder);
   if (order === "document") return sorted;
   if (order === "confidence") return sorted.sort((a, b) => a.confidence - b.confidence || documentOrder(a, b));
+  if (order === "article") return sorted.sort((a, b) => a.doc - b.doc || a.confidence - b.confidence || documentOrder(a, b));
   return shuffle(sorted, seededRandom(seed));
+}
+
+export type Band = "low" | "mid" | "high";
+export const BANDS: { value: Band; label: string }[] = [
+  { value: "low", label: "low (< 0.5)" },
+  { value: "mid", label: "middle (0.5–0.75)" },
+  { value: "high", label: "high (≥ 0.75)" },
+];
+
+export function bandOf(confidence: number): Band {
+  return confidence < 0.5 ? "low" : confidence < 0.75 ? "mid" : "high";
+}
+
+export type StatusFilter = "undecided" | "accepted" | "edited" | "rejected" | "added" | "unsure";
+
+export interface Filters {
+  doc?: string;
+  /** The speaker's name, or its role when unnamed; "" for no speaker. */
+  speaker?: string;
+  kind?: string;
+  cue_type?: string;
+  band?: Band;
+  status?: StatusFilter;
+}
+
+/** What the filters look at for one statement, as reviewed so far. */
+export interface FilterFacts {
+  doc: string;
+  speaker: string;
+  kind: string;
+  cue_type: string;
+  confidence: number;
+  status: Exclude<StatusFilter, "unsure">;
+  unsure: boolean;
+}
+
+export function matches(f: Filters, x: FilterFacts): boolean {
+  if (f.doc !== undefined && f.doc !== x.doc) return false;
+  if (f.speaker !== undefined && f.speaker !== x.speaker) return false;
+  if (f.kind !== undefined && f.kind !== x.kind) return false;
+  if (f.cue_type !== undefined && f.cue_type !== x.cue_type) return false;
+  if (f.band !== undefined && f.band !== bandOf(x.confidence)) return false;
+  if (f.status === "unsure") return x.unsure;
+  if (f.status !== undefined && f.status !== x.status) return false;
+  return true;
 }
 
 export interface Interval {

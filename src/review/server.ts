@@ -12,23 +12,12 @@ import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ServerType, serve } from "@hono/node-server";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { Span } from "../schema.js";
-import type { DecisionResponse, DocText, ReviewsInfo, RunInfo, UndoResponse } from "./api.js";
-import { toSpan } from "../text/spans.js";
-import {
-  articleSpeakers,
-  type DecisionLine,
-  type EditedSpans,
-  lastUndoable,
-  ROLES,
-  type Replayed,
-  replay,
-  statementKey,
-} from "./decisions.js";
+import type { DocText, RunInfo } from "./api.js";
+import { registerApiRoutes } from "./api-routes.js";
 import { hostGuard, stateChangeGuard } from "./guards.js";
-import { BadRequest, decisionRequest, undoRequest } from "./requests.js";
+import { BadRequest } from "./requests.js";
 import { acquireReviewLock, type ReviewLock } from "./review-lock.js";
 import { ReviewLog } from "./review-log.js";
 import type { LoadedRun } from "./run.js";
@@ -69,16 +58,6 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function trimSpan(text: string, start: unknown, end: unknown, what: string): Span {
-  if (!Number.isInteger(start) || !Number.isInteger(end)) throw new BadRequest(`${what}: Expected integer start and end`);
-  if ((start as number) < 0 || (end as number) > text.length || (start as number) >= (end as number)) {
-    throw new BadRequest(`${what}: Expected 0 <= start < end <= ${text.length}, got ${start}, ${end}`);
-  }
-  const span = toSpan(text, { start: start as number, end: end as number });
-  if (span.start === span.end) throw new BadRequest(`${what}: the selection holds only whitespace`);
-  return span;
-}
-
 function pageHtml(token: string, title: string): string {
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
@@ -101,12 +80,6 @@ function pageHtml(token: string, title: string): string {
 
 export function createReviewApp({ run, log, token, staticDir, host = "127.0.0.1", port }: ReviewAppOptions): Hono {
   const app = new Hono();
-  const docsById = new Map(run.docs.map((d) => [d.doc_id, d]));
-  let cache: Replayed | null = null;
-  const replayed = () => {
-    cache ??= replay(log.lines);
-    return cache;
-  };
 
   app.use("*", hostGuard(host, port));
   app.use("*", async (c, next) => {
@@ -166,93 +139,7 @@ export function createReviewApp({ run, log, token, staticDir, host = "127.0.0.1"
     return c.json(body);
   });
 
-  app.get("/api/reviews", (c) => c.json(reviewsInfo()));
-
-  function reviewsInfo(): ReviewsInfo {
-    return { seq: log.lastSeq, states: Object.fromEntries(replayed().states) };
-  }
-
-  async function body(c: Context): Promise<unknown> {
-    try {
-      return await c.req.json();
-    } catch {
-      throw new BadRequest("Expected a JSON body");
-    }
-  }
-
-  function append(line: Omit<DecisionLine, "seq" | "v">): DecisionLine {
-    const written = log.append(line);
-    cache = null;
-    return written;
-  }
-
-  app.post("/api/decision", async (c) => {
-    const req = decisionRequest(await body(c));
-    const client = req.client;
-    const doc = docsById.get(req.doc_id);
-    if (!doc) throw new BadRequest(`no document ${JSON.stringify(req.doc_id)} in this run`);
-    if (doc.text === null) throw new BadRequest(`document ${JSON.stringify(doc.doc_id)} has no text to review`);
-    const statement = doc.statements.find((s) => s.id === req.statement_id);
-    if (!statement) throw new BadRequest(`no statement ${JSON.stringify(req.statement_id)} in ${JSON.stringify(doc.doc_id)}`);
-    const line: Omit<DecisionLine, "seq" | "v"> = {
-      statement_id: statement.id,
-      doc_id: doc.doc_id,
-      decision: req.decision,
-      ts: new Date().toISOString(),
-      client,
-    };
-    if (req.decision === "edit") {
-      const spans: EditedSpans = {};
-      for (const role of ROLES) {
-        const v = req.spans?.[role];
-        if (v === undefined) continue;
-        if (v === null) {
-          if (role === "content") throw new BadRequest("content: a statement keeps its content; reject it instead");
-          spans[role] = null;
-        } else spans[role] = trimSpan(doc.text, v.start, v.end, role);
-      }
-      if (Object.keys(spans).length === 0) throw new BadRequest("edit: Expected spans {content?, source?, cue?}");
-      line.spans = spans;
-    } else if (req.decision === "speaker") {
-      const sp = req.speaker;
-      if (sp === null) line.speaker = null;
-      else if (sp && typeof sp.entity === "string" && sp.entity !== "") {
-        const known = articleSpeakers(doc, (key) => replayed().states.get(key)?.speaker).find((s) => s.entity === sp.entity);
-        if (!known) throw new BadRequest(`speaker: no entity ${JSON.stringify(sp.entity)} in this article`);
-        line.speaker = known;
-      } else if (sp && typeof sp.name === "string" && sp.name.trim() !== "") {
-        const name = sp.name.trim().slice(0, 200);
-        const role = typeof sp.role === "string" && sp.role.trim() !== "" ? sp.role.trim().slice(0, 300) : null;
-        line.speaker = { name, role, entity: `manual:${name}`, mention: null };
-      } else throw new BadRequest("speaker: Expected {entity} of the article, {name, role?} or null");
-    }
-    if (req.queue) line.queue = { order: req.queue.order, ...(req.queue.seed !== undefined ? { seed: req.queue.seed } : {}) };
-    const written = append(line);
-    const res: DecisionResponse = {
-      line: written,
-      state: replayed().states.get(statementKey(doc.doc_id, statement.id)) ?? null,
-    };
-    return c.json(res);
-  });
-
-  app.post("/api/undo", async (c) => {
-    const { client } = undoRequest(await body(c));
-    const target = lastUndoable(replayed(), client);
-    if (!target) return c.json({ undone: null, state: null } satisfies UndoResponse);
-    append({
-      statement_id: target.statement_id,
-      doc_id: target.doc_id,
-      decision: "undo",
-      undoes: target.seq,
-      ts: new Date().toISOString(),
-      client,
-    });
-    const res: UndoResponse = {
-      undone: target,
-      state: replayed().states.get(statementKey(target.doc_id, target.statement_id)) ?? null,
-    };
-    return c.json(res);
-  });
+  registerApiRoutes(app, run.docs, log);
 
   app.notFound((c) => c.text("404 Not Found\n", 404));
   app.onError((err, c) => {

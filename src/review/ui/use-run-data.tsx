@@ -17,7 +17,7 @@ export interface RunData {
 export function useRunData(): RunData {
   const [run, setRun] = useState<RunInfo | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
-  const [reviews, setReviews] = useState<ReviewsInfo>({ seq: -1, states: {} });
+  const [reviews, setReviews] = useState<ReviewsInfo>({ seq: -1, states: {}, flags: {}, added: {}, articles: {} });
 
   const refresh = useCallback(async (): Promise<ReviewsInfo> => {
     const r = await api<ReviewsInfo>("/api/reviews");
