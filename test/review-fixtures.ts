@@ -3,7 +3,7 @@
  * through playwright-core (Debian's /usr/bin/chromium, no network), and page helpers that wait on
  * selectors and events, never on fixed sleeps.
  */
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -11,6 +11,15 @@ import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { createPipeline, type DocumentRecord, loadPipeline, type Pipeline, processDocument } from "../src/index.js";
 import { isReadError, readInputs } from "../src/io/readers.js";
+import type { ReviewsInfo } from "../src/review/api.js";
+import { type DecisionLine, type ReviewState, statementKey } from "../src/review/decisions.js";
+import { readReviewLog } from "../src/review/review-log.js";
+import { loadRun } from "../src/review/run.js";
+import { type ReviewServer, startReviewServer } from "../src/review/server.js";
+import { expect, vi } from "vitest";
+
+// A loaded 2-core CI machine: polls wait on the page for up to 15 s (the default is 1 s), never on sleeps.
+vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 50 } } });
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const CORPUS = join(ROOT, "corpus");
@@ -135,10 +144,95 @@ const CHAR_BOXES = `(s, e) => {
 
 /** Drags the mouse over [start, end) of the article text, like a reviewer selecting words. */
 export async function dragSelect(page: Page, start: number, end: number): Promise<void> {
+  await page.locator(".text").waitFor();
   const boxes = (await page.evaluate(`(${CHAR_BOXES})(${start}, ${end})`)) as { ax: number; ay: number; bx: number; by: number };
   await page.mouse.move(boxes.ax, boxes.ay);
   await page.mouse.down();
   await page.mouse.move((boxes.ax + boxes.bx) / 2, boxes.by, { steps: 5 });
   await page.mouse.move(boxes.bx, boxes.by, { steps: 5 });
   await page.mouse.up();
+}
+
+export const FEATURE = join(CORPUS, "feature-2025-05-02-river-town.txt");
+export const COUNCIL = join(CORPUS, "council-2025-11-20-budget.txt");
+export const EUROPE = join(CORPUS, "europe-2025-09-04-summit.txt");
+export const INTERVIEW = join(CORPUS, "interview-2025-06-19-orchestra.txt");
+export const PRESS = join(CORPUS, "press-release-2025-10-15-clinic.txt");
+
+/** Every .txt article of corpus/, in name order (as extract reads a folder). */
+export function corpusFiles(): string[] {
+  return readdirSync(CORPUS)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => join(CORPUS, f));
+}
+
+export interface Session {
+  run: TestRun;
+  server: ReviewServer;
+  page: Page;
+  /** Page errors seen so far (uncaught exceptions in the UI). */
+  errors: string[];
+  log: () => DecisionLine[];
+  waitLog: (n: number) => Promise<void>;
+  reviews: () => Promise<ReviewsInfo>;
+  state: (docId: string, statementId: string) => Promise<ReviewState | undefined>;
+  close: () => Promise<void>;
+}
+
+export interface SessionOptions {
+  viewport?: { width: number; height: number };
+  /** Stored queue order, as a reviewer's earlier choice (localStorage), before the page loads. */
+  order?: string;
+  /** Appended to the URL (a fragment). */
+  hash?: string;
+  /** Use this run folder as it is (default: a fresh copy of the base run). */
+  reuse?: boolean;
+}
+
+/** A fresh copy of `base`, a server on it, and a page of `ctx` showing it (waits for the current card and the article). */
+export async function openSession(ctx: BrowserContext, base: TestRun, staticDir: string, o: SessionOptions = {}): Promise<Session> {
+  const run = o.reuse ? base : copyRun(base);
+  const server = await startReviewServer({ run: await loadRun(run.dir), staticDir });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  if (o.viewport) await page.setViewportSize(o.viewport);
+  if (o.order) await page.addInitScript(`try { localStorage.setItem("review-order", ${JSON.stringify(o.order)}); } catch {}`);
+  await page.goto(`${server.url}${o.hash ?? ""}`);
+  await page.locator(".card.current").waitFor();
+  await page.locator(".text").waitFor(); // the article's text comes in its own request
+  const logPath = join(run.dir, "reviews.jsonl");
+  const log = () => readReviewLog(logPath).lines;
+  const reviews = async () =>
+    (await (await fetch(`${server.origin}/api/reviews`, { headers: { "x-review-token": server.token } })).json()) as ReviewsInfo;
+  return {
+    run,
+    server,
+    page,
+    errors,
+    log,
+    waitLog: async (n) => {
+      await expect.poll(() => log().length, { timeout: 15_000 }).toBe(n);
+    },
+    reviews,
+    state: async (docId, id) => (await reviews()).states[statementKey(docId, id)],
+    close: async () => {
+      await page.close();
+      await server.close();
+    },
+  };
+}
+
+/** The cursor's position in the queue (1-based) and the queue length, from the queue line. */
+export async function queuePosition(page: Page): Promise<{ at: number; of: number }> {
+  const m = /(\d+|–) \/ (\d+) in queue/.exec((await page.locator("nav.queue").textContent()) ?? "");
+  return { at: m?.[1] === "–" ? 0 : Number(m?.[1] ?? -1), of: Number(m?.[2] ?? -1) };
+}
+
+export const currentId = (page: Page) => page.locator(".card.current").getAttribute("data-id");
+
+/** Word and punctuation tokens, an implementation independent of the app's: [start, end) pairs. */
+export function tokens(text: string): [number, number][] {
+  return [...text.matchAll(/[\p{L}\p{N}\p{M}]+|\S/gu)].map((m) => [m.index!, m.index! + m[0].length]);
 }

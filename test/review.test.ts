@@ -194,7 +194,7 @@ describe.skipIf(!haveChromium)("review app in chromium", () => {
 
     // ? shows the keys
     await page.keyboard.press("?");
-    await page.locator(".dialog .keys").waitFor();
+    await page.locator(".dialog.help").waitFor();
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "review-keys.png") });
     await page.keyboard.press("Escape");

@@ -11,6 +11,23 @@ describe("schema", () => {
     expect(readFileSync(`${repoRoot}schema/document.schema.json`, "utf8")).toBe(jsonSchema());
   });
 
+  it("docs/record.md, the record reference shipped with the repository, describes every field of the schema", () => {
+    const doc = readFileSync(`${repoRoot}docs/record.md`, "utf8");
+    const names = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === "object") {
+        const o = node as Record<string, unknown>;
+        if (o.properties && typeof o.properties === "object") for (const k of Object.keys(o.properties)) names.add(k);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(JSON.parse(jsonSchema()));
+    expect(names.size).toBeGreaterThan(30);
+    const missing = [...names].filter((n) => !doc.includes(`\`${n}\``));
+    expect(missing).toEqual([]);
+  });
+
   it("names the path of a bad field", () => {
     const r = DocumentRecordSchema.safeParse({ schema_version: "1", doc_id: "x" });
     expect(r.success).toBe(false);

@@ -9,7 +9,6 @@ import { toSpan } from "../text/spans.js";
 import type { AddRequest, DecisionRequest, DoneRequest, Offsets, SpeakerRequest } from "./api.js";
 import {
   ARTICLE_LINE,
-  articleSpeakers,
   type DecisionLine,
   type EditedSpans,
   type Replayed,
@@ -19,7 +18,7 @@ import {
 } from "./decisions.js";
 import { BadRequest } from "./requests.js";
 import type { ReviewDoc } from "./run.js";
-import { type Attributed, speakerForSource } from "./speakers.js";
+import { type Attributed, articleSpeakers, speakerForSource } from "./speakers.js";
 import { snapToWords } from "./word-spans.js";
 
 export type NewLine = Omit<DecisionLine, "seq" | "v">;

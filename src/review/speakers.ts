@@ -3,7 +3,24 @@
  * speaker a new source names. Pure (used by the server and the UI bundle).
  */
 import type { Span, Speaker, Statement } from "../schema.js";
+import { statementKey } from "./decisions.js";
 
+/**
+ * The speakers of an article: every distinct entity its statements name, and the speakers reviewers
+ * chose for them (`chosen` gives a statement key's chosen speaker). The server and the UI share it.
+ */
+export function articleSpeakers(
+  doc: { doc_id: string; statements: readonly Statement[] },
+  chosen: (key: string) => Speaker | null | undefined = () => undefined,
+): Speaker[] {
+  const out = new Map<string, Speaker>();
+  for (const s of doc.statements) {
+    if (s.speaker && !out.has(s.speaker.entity)) out.set(s.speaker.entity, s.speaker);
+    const changed = chosen(statementKey(doc.doc_id, s.id));
+    if (changed && !out.has(changed.entity)) out.set(changed.entity, changed);
+  }
+  return [...out.values()];
+}
 
 /** "the city auditor, Dr. Helen Osei" → "the city auditor dr helen osei": lower case, letters and spaces. */
 function norm(s: string | null | undefined): string {

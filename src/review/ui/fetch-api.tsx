@@ -1,4 +1,4 @@
-/** The page's calls to the review server: the token from the page, a client id per tab. */
+/** The page's calls to the review server: the token from the page, a client id per tab, goodbye on close. */
 
 function pageToken(): string {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="review-token"]');
@@ -10,7 +10,7 @@ const token = pageToken();
 export class ApiError extends Error {}
 
 export async function api<T>(path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { "x-review-token": token };
+  const headers: Record<string, string> = { "x-review-token": token, "x-review-client": clientId };
   const init: RequestInit = { method: "GET", headers, cache: "no-store" };
   if (body !== undefined) {
     init.method = "POST";
@@ -57,4 +57,21 @@ export function store(key: string, value: string): void {
   } catch {
     // private mode: settings are not kept
   }
+}
+
+/**
+ * Tells the server this tab is going (closed, reloaded, navigated away), so that the next tab's undo
+ * may take back this tab's decisions. A keepalive request outlives the page.
+ */
+export function sayByeOnClose(): () => void {
+  const bye = () => {
+    void fetch("/api/bye", {
+      method: "POST",
+      keepalive: true,
+      headers: { "x-review-token": token, "content-type": "application/json" },
+      body: JSON.stringify({ client: clientId }),
+    }).catch(() => undefined);
+  };
+  window.addEventListener("pagehide", bye);
+  return () => window.removeEventListener("pagehide", bye);
 }

@@ -1,9 +1,13 @@
-/** The statements of the article beside it: speaker, role, kind, confidence, numbers, the review status. */
+/**
+ * The statements of the article beside it: speaker (or "speaker needed"), role, kind, confidence,
+ * numbers, the review status, an unsure flag with its note, and a link to the statement.
+ */
 import { useEffect, useRef } from "preact/hooks";
 import type { RunDoc } from "../api.js";
-import { type ReviewState, statementKey } from "../decisions.js";
+import { type Flag, type ReviewState, statementKey, statusOf } from "../decisions.js";
 import type { NumberMention, Statement } from "../../schema.js";
 import { effectiveSpans } from "./article.js";
+import { statementHash } from "./use-queue.js";
 
 function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
@@ -20,23 +24,21 @@ function numberText(n: NumberMention): string {
   return bits.join(" ");
 }
 
-export function statusOf(state: ReviewState | undefined): "unreviewed" | "accepted" | "rejected" | "edited" {
-  if (!state) return "unreviewed";
-  if (state.status === "rejected") return "rejected";
-  return state.changed ? "edited" : "accepted";
-}
+/** The buttons of the current card. */
+export type Action = "accept" | "reject" | "edit" | "speaker" | "note";
 
-const STATUS_LABEL = { unreviewed: "to review", accepted: "✓ accepted", rejected: "✗ rejected", edited: "✎ edited" };
+const STATUS_LABEL = { unreviewed: "to review", accepted: "✓ accepted", rejected: "✗ rejected", edited: "✎ edited", added: "＋ added" };
 
 interface CardProps {
   doc: RunDoc;
   s: Statement;
   state: ReviewState | undefined;
+  flag: Flag | undefined;
   current: boolean;
-  onAction: (action: "accept" | "reject" | "edit" | "speaker") => void;
+  onAction: (action: Action) => void;
 }
 
-function Card({ doc, s, state, current, onAction }: CardProps) {
+function Card({ doc, s, state, flag, current, onAction }: CardProps) {
   const key = statementKey(doc.doc_id, s.id);
   const eff = effectiveSpans(s, state);
   const speaker = state && state.speaker !== undefined ? state.speaker : s.speaker;
@@ -49,12 +51,16 @@ function Card({ doc, s, state, current, onAction }: CardProps) {
         <span class={`chip st-${status}`}>{STATUS_LABEL[status]}</span>
         <span class="chip kind">{s.kind}</span>
         {s.cue_type && s.cue_type !== "speech" ? <span class="chip kind">{s.cue_type}</span> : null}
+        {flag ? <span class="chip unsure">? unsure</span> : null}
         <span class="conf" title={`confidence ${s.confidence}`}>
           <span class="conf-bar">
             <span style={{ width: `${pct}%` }} />
           </span>
           {s.confidence.toFixed(2)}
         </span>
+        <a class="link" href={statementHash(doc.doc_id, s.id)} title="Link to this statement" aria-label="Link to this statement">
+          #
+        </a>
       </div>
       <div class="speaker">
         {speaker ? (
@@ -65,7 +71,7 @@ function Card({ doc, s, state, current, onAction }: CardProps) {
         ) : (
           <em class="muted">no speaker</em>
         )}
-        {state?.speaker !== undefined ? <span class="changed">changed</span> : null}
+        {state?.speakerNeeded ? <span class="chip needed">speaker needed</span> : state?.speaker !== undefined ? <span class="changed">changed</span> : null}
       </div>
       <div class="roles">
         <span class="lbl lbl-source">source</span>
@@ -74,6 +80,7 @@ function Card({ doc, s, state, current, onAction }: CardProps) {
         <span class="val">{eff.cue?.text ?? "—"}</span>
       </div>
       <blockquote class="content">{clip(content, current ? 600 : 160)}</blockquote>
+      {flag?.note ? <p class="note">{flag.note}</p> : null}
       {s.numbers.length > 0 ? (
         <div class="numbers">
           {s.numbers.map((i) => {
@@ -101,6 +108,9 @@ function Card({ doc, s, state, current, onAction }: CardProps) {
           <button type="button" class="btn" onClick={() => onAction("speaker")}>
             Speaker <kbd>S</kbd>
           </button>
+          <button type="button" class="btn" onClick={() => onAction("note")}>
+            Unsure <kbd>U</kbd>
+          </button>
         </div>
       ) : null}
     </li>
@@ -110,12 +120,13 @@ function Card({ doc, s, state, current, onAction }: CardProps) {
 export interface StatementListProps {
   doc: RunDoc;
   states: Record<string, ReviewState>;
+  flags: Record<string, Flag>;
   currentKey: string | null;
   onPick: (key: string) => void;
   onAction: CardProps["onAction"];
 }
 
-export function StatementList({ doc, states, currentKey, onPick, onAction }: StatementListProps) {
+export function StatementList({ doc, states, flags, currentKey, onPick, onAction }: StatementListProps) {
   const list = useRef<HTMLOListElement>(null);
   const ordered = [...doc.statements].sort((a, b) => a.content.start - b.content.start);
 
@@ -124,7 +135,7 @@ export function StatementList({ doc, states, currentKey, onPick, onAction }: Sta
     if (!el) return;
     const click = (ev: MouseEvent) => {
       const t = ev.target as HTMLElement;
-      if (t.closest("button")) return;
+      if (t.closest("button, a")) return;
       const card = t.closest<HTMLElement>("[data-k]");
       if (card?.dataset.k) onPick(card.dataset.k);
     };
@@ -140,7 +151,7 @@ export function StatementList({ doc, states, currentKey, onPick, onAction }: Sta
     <ol class="cards" ref={list}>
       {ordered.map((s) => {
         const key = statementKey(doc.doc_id, s.id);
-        return <Card key={key} doc={doc} s={s} state={states[key]} current={key === currentKey} onAction={onAction} />;
+        return <Card key={key} doc={doc} s={s} state={states[key]} flag={flags[key]} current={key === currentKey} onAction={onAction} />;
       })}
     </ol>
   );

@@ -1,4 +1,7 @@
-/** The top bar: the run, progress with shares, the precision estimate, the queue order and seed. */
+/**
+ * The top bar, one line at any width (parts shrink with an ellipsis): the run, progress with shares,
+ * the precision estimate, the queue order and seed. A choice in the menu gives the keys back.
+ */
 import type { RunInfo } from "../api.js";
 import type { QueueOrder } from "../decisions.js";
 import { ORDERS, type QueueState } from "./use-queue.js";
@@ -52,7 +55,15 @@ export function TopBar({ run, q, onHelp }: { run: RunInfo; q: QueueState; onHelp
         )}
       </div>
       <div class="controls">
-        <select aria-label="Queue order" value={q.order} onChange={(e) => q.changeOrder((e.target as HTMLSelectElement).value as QueueOrder)}>
+        <select
+          aria-label="Queue order"
+          value={q.order}
+          onChange={(e) => {
+            const el = e.currentTarget as HTMLSelectElement;
+            q.changeOrder(el.value as QueueOrder);
+            el.blur();
+          }}
+        >
           {ORDERS.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -62,7 +73,16 @@ export function TopBar({ run, q, onHelp }: { run: RunInfo; q: QueueState; onHelp
         {q.order === "sample" ? (
           <label class="seed">
             seed
-            <input type="number" min={1} value={q.seed} onChange={(e) => q.changeSeed(Number((e.target as HTMLInputElement).value))} />
+            <input
+              type="number"
+              min={1}
+              value={q.seed}
+              onChange={(e) => {
+                const el = e.currentTarget as HTMLInputElement;
+                q.changeSeed(Number(el.value));
+                el.blur();
+              }}
+            />
           </label>
         ) : null}
         <button type="button" class="btn ghost" onClick={onHelp} title="Keys">

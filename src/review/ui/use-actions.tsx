@@ -1,111 +1,79 @@
-/** What the reviewer does to the current statement: every decision goes to the server, then the state is re-fetched. */
-import type { DecisionRequest, DecisionResponse, ReviewsInfo, UndoResponse } from "../api.js";
-import { type Role, statementKey } from "../decisions.js";
-import { api, clientId } from "./fetch-api.js";
-import type { QueueState } from "./use-queue.js";
-import type { Toast } from "./use-toast.js";
+/**
+ * What the reviewer does, one command at a time: keys and clicks queue their commands, and each runs
+ * after the one before has finished and the page has re-rendered, reading the state as it is then
+ * (two quick A presses accept two statements, not one twice).
+ */
+import { useCallback, useMemo, useRef } from "preact/hooks";
+import type { ActionDeps, Serial } from "./action-types.js";
+import { type DecisionActions, decisionActions } from "./decision-actions.js";
+import { type DraftActions, draftActions } from "./draft-actions.js";
+import { ORDERS } from "./use-queue.js";
 
-export type Mode = "normal" | "edit" | "speaker" | "help";
-export type Action = "accept" | "reject" | "edit" | "speaker";
-export type RoleCommand = Role | "clear-source" | "clear-cue";
-export type SpeakerChoice = { entity: string } | { name: string; role: string | null } | null;
-export type Selection = { start: number; end: number } | null;
-
-export interface ActionDeps {
-  q: QueueState;
-  mode: Mode;
-  setMode: (m: Mode) => void;
-  selection: Selection;
-  setSelection: (s: Selection) => void;
-  refresh: () => Promise<ReviewsInfo>;
-  say: (text: string, kind?: Toast["kind"]) => void;
+export interface NavActions {
+  step: (dir: -1 | 1) => void;
+  nextToDo: () => void;
+  cycleOrder: () => void;
+  jumpToArticle: (docId: string) => void;
 }
 
-export interface Actions {
-  act: (action: Action) => Promise<void>;
-  setRole: (role: RoleCommand) => Promise<void>;
-  pickSpeaker: (choice: SpeakerChoice) => Promise<void>;
-  undo: () => Promise<void>;
+export type { ActionDeps, Draft, Mode, RoleCommand, SpeakerChoice } from "./action-types.js";
+
+export type Actions = DecisionActions & DraftActions & NavActions & { serial: Serial };
+
+function navActions(get: () => ActionDeps, serial: Serial): NavActions {
+  return {
+    step: (dir) =>
+      serial(() => {
+        const { q, say } = get();
+        const next = q.position < 0 ? q.queue[0] : q.queue[q.position + dir];
+        if (next) q.go(next.key);
+        else say(dir > 0 ? `End of the queue (${q.queue.length} of ${q.queue.length})` : "Start of the queue", "err");
+      }),
+    nextToDo: () =>
+      serial(() => {
+        const { q, reviews, say } = get();
+        const key = q.nextToDo(q.position, reviews.states);
+        if (key) q.go(key);
+        else say("Nothing left to decide in this queue");
+      }),
+    cycleOrder: () =>
+      serial(() => {
+        const { q, say } = get();
+        const next = ORDERS[(ORDERS.findIndex((o) => o.value === q.order) + 1) % ORDERS.length]!;
+        q.changeOrder(next.value);
+        say(`Order: ${next.label}`);
+      }),
+    jumpToArticle: (docId) =>
+      serial(() => {
+        const { q, reviews, setMode, setFilters } = get();
+        setMode("normal");
+        const inQueue = q.queue.filter((i) => q.entries.get(i.key)?.doc.doc_id === docId);
+        const list = inQueue.length > 0 ? inQueue : q.all.filter((i) => q.entries.get(i.key)?.doc.doc_id === docId);
+        if (inQueue.length === 0) setFilters({});
+        const first = list.find((i) => !reviews.states[i.key]) ?? list[0];
+        if (first) q.go(first.key);
+        else get().say("This article has no statement: add one with M, or mark it done with D", "err");
+      }),
+  };
 }
 
-export function useActions({ q, mode, setMode, selection, setSelection, refresh, say }: ActionDeps): Actions {
-  const { current } = q;
-
-  const decide = async (decision: DecisionRequest["decision"], extra: Partial<DecisionRequest> = {}) => {
-    if (!current) return null;
-    try {
-      const res = await api<DecisionResponse>("/api/decision", {
-        doc_id: current.doc.doc_id,
-        statement_id: current.s.id,
-        decision,
-        client: clientId,
-        queue: { order: q.order, seed: q.seed },
-        ...extra,
-      } satisfies DecisionRequest);
-      const fresh = await refresh();
-      return { res, fresh };
-    } catch (e) {
-      say((e as Error).message, "err");
-      return null;
-    }
-  };
-
-  const act = async (action: Action) => {
-    if (!current) return;
-    if (action === "edit") {
-      setMode(mode === "edit" ? "normal" : "edit");
-      return;
-    }
-    if (action === "speaker") {
-      setMode("speaker");
-      return;
-    }
-    const done = await decide(action);
-    if (done) {
-      say(action === "accept" ? "Accepted" : "Rejected");
-      setMode("normal");
-      q.go(q.nextUnreviewed(done.fresh.states));
-    }
-  };
-
-  const setRole = async (role: RoleCommand) => {
-    if (role === "clear-source" || role === "clear-cue") {
-      const r = role === "clear-source" ? "source" : "cue";
-      if (await decide("edit", { spans: { [r]: null } })) say(`${r} cleared`);
-      return;
-    }
-    if (!selection) {
-      say("Select text in the article first", "err");
-      return;
-    }
-    const done = await decide("edit", { spans: { [role]: selection } });
-    if (done) {
-      const span = done.res.state?.spans[role];
-      say(`${role} set${span ? `: “${span.text.slice(0, 60)}”` : ""}`);
-      window.getSelection()?.removeAllRanges();
-      setSelection(null);
-    }
-  };
-
-  const pickSpeaker = async (choice: SpeakerChoice) => {
-    setMode("normal");
-    const done = await decide("speaker", { speaker: choice });
-    if (done) say(`Speaker: ${done.res.state?.speaker?.name ?? "none"}`);
-  };
-
-  const undo = async () => {
-    try {
-      const res = await api<UndoResponse>("/api/undo", { client: clientId });
-      await refresh();
-      if (!res.undone) say("Nothing of yours left to undo", "err");
-      else {
-        say(`Undid ${res.undone.decision}`);
-        q.go(statementKey(res.undone.doc_id, res.undone.statement_id));
+export function useActions(deps: ActionDeps): Actions {
+  const ref = useRef(deps);
+  ref.current = deps;
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const serial = useCallback<Serial>((job) => {
+    chain.current = chain.current.then(async () => {
+      try {
+        await job();
+      } catch (e) {
+        ref.current.say((e as Error).message, "err");
       }
-    } catch (e) {
-      say((e as Error).message, "err");
-    }
-  };
-
-  return { act, setRole, pickSpeaker, undo };
+      // let the page render what the command changed before the next command reads it
+      await new Promise((r) => setTimeout(r, 0));
+    });
+  }, []);
+  return useMemo(() => {
+    const get = () => ref.current;
+    return { ...decisionActions(get, serial), ...draftActions(get, serial), ...navActions(get, serial), serial };
+  }, [serial]);
 }

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { DocText, ReviewsInfo, RunInfo } from "../api.js";
-import { api } from "./fetch-api.js";
+import { api, sayByeOnClose } from "./fetch-api.js";
 
 export interface RunData {
   run: RunInfo | null;
@@ -35,9 +35,11 @@ export function useRunData(): RunData {
     }, 4000);
     const focus = () => refresh().catch(() => undefined);
     window.addEventListener("focus", focus);
+    const unbye = sayByeOnClose();
     return () => {
       window.clearInterval(poll);
       window.removeEventListener("focus", focus);
+      unbye();
     };
   }, [refresh]);
 

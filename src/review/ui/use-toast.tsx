@@ -12,7 +12,7 @@ export function useToast(): { toast: Toast | null; say: (text: string, kind?: To
   const say = useCallback((text: string, kind: Toast["kind"] = "ok") => {
     setToast({ text, kind });
     window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => setToast(null), kind === "err" ? 6000 : 2500);
+    timer.current = window.setTimeout(() => setToast(null), kind === "err" ? 6000 : 4000);
   }, []);
   return { toast, say };
 }
