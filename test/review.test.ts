@@ -171,8 +171,10 @@ describe.skipIf(!haveChromium)("review app in chromium", () => {
     const edited = await stateOf(third.id);
     expect(edited?.status).toBe("edited");
     expect(edited?.spans.content).toMatchObject({ start: c.start, end: newEnd });
+    // Keys that change the mode wait behind the pending command (actions.serial), so the bar closes
+    // once the edit's response is in: poll rather than read it once.
     await page.keyboard.press("Escape");
-    await expect(page.locator(".editbar").count()).resolves.toBe(0);
+    await expect.poll(() => page.locator(".editbar").count()).toBe(0);
 
     // J to the fourth, S: type a speaker; Z undoes it; S again
     await page.keyboard.press("j");
